@@ -1,0 +1,199 @@
+//! Context around a hit: clause and sentence bounds, negation, and quotation
+//! or warning frames that turn a claim into a citation.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::fold::fold_str;
+
+const CONTEXT_DATA: &str = include_str!("../data/context.toml");
+
+/// How far to look for a sentence end; bounds the work per hit on a text with
+/// no punctuation at all.
+const MAX_SENTENCE_REACH: usize = 400;
+/// How many tokens to walk back from a hit looking for a negator.
+const NEGATION_REACH: usize = 4;
+
+#[derive(Deserialize)]
+struct ContextFile {
+    negators: Vec<String>,
+    neutral: Vec<String>,
+    quote_pairs: Vec<[String; 2]>,
+    quote_frame_cues: Vec<String>,
+    frame_leads: Vec<String>,
+    frame_condemnations: Vec<String>,
+    sentence_ends: Vec<String>,
+    clause_ends: Vec<String>,
+}
+
+pub struct Context {
+    negators: HashSet<String>,
+    neutral: HashSet<String>,
+    quote_pairs: Vec<(char, char)>,
+    quote_frame_cues: Vec<String>,
+    frame_leads: Vec<String>,
+    frame_condemnations: Vec<String>,
+    sentence_ends: Vec<char>,
+    clause_ends: Vec<char>,
+}
+
+fn first_char(s: &str) -> Option<char> {
+    fold_str(s).chars().next()
+}
+
+impl Context {
+    pub fn builtin() -> Context {
+        let file: ContextFile = toml::from_str(CONTEXT_DATA)
+            .unwrap_or_else(|e| panic!("data/context.toml is invalid: {e}"));
+        let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<Vec<_>>();
+        Context {
+            negators: fold_all(file.negators).into_iter().collect(),
+            neutral: fold_all(file.neutral).into_iter().collect(),
+            quote_pairs: file
+                .quote_pairs
+                .iter()
+                .filter_map(|[o, c]| Some((first_char(o)?, first_char(c)?)))
+                .collect(),
+            quote_frame_cues: fold_all(file.quote_frame_cues),
+            frame_leads: fold_all(file.frame_leads),
+            frame_condemnations: fold_all(file.frame_condemnations),
+            sentence_ends: file
+                .sentence_ends
+                .iter()
+                .filter_map(|s| first_char(s))
+                .collect(),
+            clause_ends: file
+                .clause_ends
+                .iter()
+                .filter_map(|s| first_char(s))
+                .collect(),
+        }
+    }
+
+    pub fn sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        bounds(text, start, end, &self.sentence_ends)
+    }
+
+    pub fn clause(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        bounds(text, start, end, &self.clause_ends)
+    }
+
+    /// Is the hit at `start` negated by a preceding negator token, allowing
+    /// only neutral tokens between (不[承诺][任何]保本)?
+    pub fn is_negated(&self, text: &str, boundaries: &[usize], start: usize) -> bool {
+        let mut i = match boundaries.binary_search(&start) {
+            Ok(i) => i,
+            Err(0) => return false,
+            // The hit starts inside a token such as 不承诺: the token's head
+            // before the hit may itself be the negator.
+            Err(i) => {
+                let head = &text[boundaries[i - 1]..start];
+                if self.negators.contains(head) {
+                    return true;
+                }
+                i - 1
+            }
+        };
+        let mut walked = 0;
+        while i > 0 && walked < NEGATION_REACH {
+            let token = &text[boundaries[i - 1]..boundaries[i]];
+            if self.negators.contains(token) {
+                return true;
+            }
+            if !self.neutral.contains(token) {
+                return false;
+            }
+            i -= 1;
+            walked += 1;
+        }
+        false
+    }
+
+    /// Is the hit quoted inside a warning, or framed as a condemned claim?
+    pub fn is_framed(
+        &self,
+        text: &str,
+        sentence: (usize, usize),
+        start: usize,
+        end: usize,
+    ) -> bool {
+        let before = &text[sentence.0..start];
+        let after = &text[end..sentence.1];
+        if before.ends_with("所谓") {
+            return true;
+        }
+        let whole = &text[sentence.0..sentence.1];
+        if self.is_quoted(before, after)
+            && self
+                .quote_frame_cues
+                .iter()
+                .any(|c| whole.contains(c.as_str()))
+        {
+            return true;
+        }
+        self.frame_leads.iter().any(|c| before.contains(c.as_str()))
+            && self
+                .frame_condemnations
+                .iter()
+                .any(|c| after.contains(c.as_str()))
+    }
+
+    fn is_quoted(&self, before: &str, after: &str) -> bool {
+        self.quote_pairs.iter().any(|&(open, close)| {
+            let opened = match before.rfind(open) {
+                Some(o) => {
+                    let since = &before[o + open.len_utf8()..];
+                    open == close || !since.contains(close)
+                }
+                None => false,
+            };
+            let unbalanced_symmetric = open == close && before.matches(open).count() % 2 == 0;
+            opened && !unbalanced_symmetric && after.contains(close)
+        })
+    }
+}
+
+/// Extend [start, end) to the nearest delimiters, within a bounded reach.
+fn bounds(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize) {
+    let mut s = start;
+    for (taken, (i, c)) in text[..start].char_indices().rev().enumerate() {
+        if ends.contains(&c) || taken >= MAX_SENTENCE_REACH {
+            break;
+        }
+        s = i;
+    }
+    let mut e = end;
+    for (taken, (i, c)) in text[end..].char_indices().enumerate() {
+        if ends.contains(&c) || taken >= MAX_SENTENCE_REACH {
+            break;
+        }
+        e = end + i + c.len_utf8();
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_bounds_stop_at_punctuation() {
+        let ctx = Context::builtin();
+        let text = "前文。谨防保本骗局!后文";
+        let s = text.find("保本").unwrap();
+        let (a, b) = ctx.sentence(text, s, s + 6);
+        assert_eq!(&text[a..b], "谨防保本骗局");
+    }
+
+    #[test]
+    fn quoted_in_warning_is_framed() {
+        let ctx = Context::builtin();
+        let text = "谨防“保本高息”理财骗局";
+        let s = text.find("保本").unwrap();
+        assert!(ctx.is_framed(text, (0, text.len()), s, s + 6));
+        let plain = "“保本高息”理财";
+        let s = plain.find("保本").unwrap();
+        assert!(!ctx.is_framed(plain, (0, plain.len()), s, s + 6));
+    }
+}

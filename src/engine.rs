@@ -1,0 +1,555 @@
+//! The checker: normalise -> candidates -> context filters -> labels ->
+//! profile -> spans -> suppression -> report.
+
+use std::sync::OnceLock;
+
+use crate::context::Context;
+use crate::error::Error;
+use crate::labels::{head_chars, tail_chars, LabelSet};
+use crate::normalize::Normalized;
+use crate::pack::{Category, LabelKind, Scope, Severity};
+use crate::profile::{Profile, ProfileSet, PROFILE_NAMES};
+use crate::report::{
+    Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
+};
+use crate::rules::{Candidate, RuleInfo, RuleSet};
+use crate::segment::{ClauseCache, Segmenter};
+use crate::span::{line_col, OffsetConverter, Span};
+use crate::suppress::Suppressions;
+
+/// Inputs above this size are refused with a clear error rather than risking
+/// the browser tab's memory; the CLI streams JSONL line by line instead.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// wealth, fund, insurance, deposit, loan, securities or general; None detects.
+    pub product: Option<String>,
+}
+
+pub struct Checker {
+    rules: RuleSet,
+    context: Context,
+    labels: LabelSet,
+    profiles: ProfileSet,
+    segmenter: Segmenter,
+}
+
+/// A kept hit, still in normalised byte offsets.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    rule: usize,
+    start: usize,
+    end: usize,
+    severity: Severity,
+}
+
+impl Checker {
+    /// The built-in rules, built once per process.
+    pub fn shared() -> &'static Checker {
+        static SHARED: OnceLock<Checker> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            Checker::new(&[]).unwrap_or_else(|e| panic!("built-in rule pack is invalid: {e}"))
+        })
+    }
+
+    /// Built-in rules plus user packs, each `(source, origin)`.
+    pub fn new(user_packs: &[(&str, &str)]) -> Result<Checker, Error> {
+        let rules = RuleSet::build(user_packs)?;
+        let segmenter = Segmenter::builtin(&rules.builtin_terms());
+        Ok(Self::assemble(rules, segmenter))
+    }
+
+    /// Built-in rules over a different base dictionary (dictionary experiments).
+    pub fn with_base_dict(base_dict: &str, user_packs: &[(&str, &str)]) -> Result<Checker, Error> {
+        let rules = RuleSet::build(user_packs)?;
+        let segmenter = Segmenter::with_base_dict(base_dict, &rules.builtin_terms());
+        Ok(Self::assemble(rules, segmenter))
+    }
+
+    fn assemble(rules: RuleSet, segmenter: Segmenter) -> Checker {
+        crate::fold::warm_up();
+        Checker {
+            rules,
+            context: Context::builtin(),
+            labels: LabelSet::builtin(),
+            profiles: ProfileSet::builtin(),
+            segmenter,
+        }
+    }
+
+    pub fn rules(&self, full: bool) -> Vec<RuleInfo> {
+        self.rules.infos(full)
+    }
+
+    pub fn version(&self) -> Version {
+        Version {
+            engine: ENGINE_VERSION.to_string(),
+            rules: self
+                .rules
+                .packs
+                .iter()
+                .map(|p| {
+                    if p.version.is_empty() {
+                        p.name.clone()
+                    } else {
+                        format!("{}@{}", p.name, p.version)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" + "),
+        }
+    }
+
+    pub fn check(&self, input: &str, options: &CheckOptions) -> Result<Report, Error> {
+        validate_input(input)?;
+        let norm = Normalized::new(input);
+        let text = norm.text.as_str();
+        let (profile, profile_info) = self.resolve_profile(text, options)?;
+
+        let mut cache = ClauseCache::new(&self.segmenter, text);
+        let mut hits: Vec<Hit> = self
+            .rules
+            .candidates(text)
+            .into_iter()
+            .filter_map(|c| self.keep(text, &c, profile, &mut cache))
+            .collect();
+        resolve_overlaps(&mut hits);
+
+        let labels_found = self.find_labels(text);
+        let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
+            .iter()
+            .map(|h| (self.hit_finding(h), Some(norm.to_original(h.start, h.end))))
+            .collect();
+        let missing = self.required_missing(profile, &labels_found);
+        pending.extend(
+            self.label_findings(profile, text, &labels_found, &missing)
+                .into_iter()
+                .map(|f| (f, None)),
+        );
+
+        let label_ranges: Vec<Option<(usize, usize)>> = labels_found
+            .iter()
+            .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
+            .collect();
+        let spans = map_spans(input, &pending, &label_ranges);
+        let suppressions = Suppressions::parse(input, &norm.comments);
+
+        let mut findings = Vec::new();
+        let mut suppressed = Vec::new();
+        for ((mut finding, range), span) in pending.into_iter().zip(spans.findings) {
+            if let (Some((s, e)), Some(span)) = (range, span) {
+                finding.text = input[s..e].to_string();
+                finding.message = finding.message.replace("{text}", &finding.text);
+                finding.span = Some(span);
+                let (line, col) = line_col(input, s);
+                finding.line = Some(line);
+                finding.column = Some(col);
+            }
+            match suppressions.marker_for(&finding.rule, range) {
+                Some(marker) => suppressed.push(Suppressed {
+                    finding,
+                    marker: marker.to_string(),
+                }),
+                None => findings.push(finding),
+            }
+        }
+        findings.sort_by_key(|f| (f.span.map_or(usize::MAX, |s| s.start), f.rule.clone()));
+
+        let mut labels = Labels::default();
+        for (i, kind) in LabelKind::ALL.iter().enumerate() {
+            let status = labels.get_mut(*kind);
+            status.required = self.required_labels(profile).contains(kind);
+            if let (Some((s, e)), Some(span)) = (label_ranges[i], spans.labels[i]) {
+                *status = LabelStatus {
+                    present: true,
+                    text: Some(input[s..e].to_string()),
+                    span: Some(span),
+                    required: status.required,
+                };
+            }
+        }
+        let summary = Summary::of(&findings, suppressed.len(), missing);
+        Ok(Report {
+            findings,
+            labels,
+            profile: profile_info,
+            suppressed,
+            summary,
+            version: self.version(),
+        })
+    }
+
+    fn resolve_profile<'a>(
+        &'a self,
+        text: &str,
+        options: &CheckOptions,
+    ) -> Result<(&'a Profile, ProfileInfo), Error> {
+        match options
+            .product
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && *p != "auto")
+        {
+            Some(name) => {
+                let profile = self.profiles.get(name).ok_or_else(|| {
+                    Error::Input(format!(
+                        "未知的产品类型 {name:?}，可选：{}、auto",
+                        PROFILE_NAMES.join("、")
+                    ))
+                })?;
+                let info = ProfileInfo {
+                    name: profile.name.clone(),
+                    detected: false,
+                    reason: format!("由调用方指定为{}", profile.display),
+                };
+                Ok((profile, info))
+            }
+            None => {
+                let (profile, reason) = self.profiles.detect(text);
+                Ok((
+                    profile,
+                    ProfileInfo {
+                        name: profile.name.clone(),
+                        detected: true,
+                        reason,
+                    },
+                ))
+            }
+        }
+    }
+
+    /// Apply the context filters to one candidate; Some(hit) if it stands.
+    fn keep(
+        &self,
+        text: &str,
+        c: &Candidate,
+        profile: &Profile,
+        cache: &mut ClauseCache,
+    ) -> Option<Hit> {
+        let rule = &self.rules.rules[c.rule];
+        if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
+            return None;
+        }
+        if overlaps_phrase(text, c.start, c.end, &self.rules.allow)
+            || covered_by_phrase(text, c.start, c.end, &rule.exceptions)
+        {
+            return None;
+        }
+        let clause = self.context.clause(text, c.start, c.end);
+        let boundaries = cache.boundaries(clause);
+        if c.boundary
+            && !(boundaries.binary_search(&c.start).is_ok()
+                && boundaries.binary_search(&c.end).is_ok())
+        {
+            return None;
+        }
+        if rule.negatable && self.context.is_negated(text, boundaries, c.start) {
+            return None;
+        }
+        let sentence = self.context.sentence(text, c.start, c.end);
+        if rule.quotable && self.context.is_framed(text, sentence, c.start, c.end) {
+            return None;
+        }
+        if let Some(check) = &rule.drop_if {
+            if check
+                .patterns
+                .iter()
+                .any(|r| r.is_match(scope_text(text, check.scope, check.window, sentence, c)))
+            {
+                return None;
+            }
+        }
+        let mut severity = rule.severity;
+        if let Some((downgraded, check)) = &rule.downgrade_if {
+            if check
+                .patterns
+                .iter()
+                .any(|r| r.is_match(scope_text(text, check.scope, check.window, sentence, c)))
+            {
+                severity = (*downgraded).min(severity);
+            }
+        }
+        Some(Hit {
+            rule: c.rule,
+            start: c.start,
+            end: c.end,
+            severity,
+        })
+    }
+
+    fn hit_finding(&self, h: &Hit) -> Finding {
+        let rule = &self.rules.rules[h.rule];
+        Finding {
+            rule: rule.id.clone(),
+            category: rule.category,
+            severity: h.severity,
+            message: rule.message.clone(),
+            suggestion: rule.suggestion.clone(),
+            basis: rule.basis.clone(),
+            text: String::new(),
+            span: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    fn find_labels(&self, text: &str) -> Vec<Option<(usize, usize)>> {
+        LabelKind::ALL
+            .iter()
+            .map(|k| self.labels.get(*k).and_then(|l| l.find(text)))
+            .collect()
+    }
+
+    fn required_labels(&self, profile: &Profile) -> Vec<LabelKind> {
+        self.rules
+            .required_labels
+            .get(&profile.name)
+            .cloned()
+            .unwrap_or_else(|| profile.required.clone())
+    }
+
+    fn required_missing(
+        &self,
+        profile: &Profile,
+        found: &[Option<(usize, usize)>],
+    ) -> Vec<LabelKind> {
+        let required = self.required_labels(profile);
+        LabelKind::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, k)| required.contains(k) && found[*i].is_none())
+            .map(|(_, k)| *k)
+            .collect()
+    }
+
+    fn label_findings(
+        &self,
+        profile: &Profile,
+        text: &str,
+        found: &[Option<(usize, usize)>],
+        missing: &[LabelKind],
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for kind in missing {
+            let id = format!("label.{}", kind.as_str());
+            let Some(label) = self.labels.get(*kind) else {
+                continue;
+            };
+            if self.rules.is_disabled(&id) {
+                continue;
+            }
+            out.push(document_finding(
+                id.clone(),
+                self.rules.severity_for(&id, Severity::Error),
+                &label.def.message,
+                &label.def.suggestion,
+                &label.def.basis,
+            ));
+        }
+        for extra in &profile.extras {
+            if self.rules.is_disabled(&extra.id) || !extra.applies(text) {
+                continue;
+            }
+            let label_ok = extra.requires_label.is_none_or(|k| {
+                found[LabelKind::ALL.iter().position(|x| *x == k).unwrap_or(0)].is_some()
+            });
+            if label_ok && extra.satisfied_by_text(text) {
+                continue;
+            }
+            out.push(document_finding(
+                extra.id.clone(),
+                self.rules.severity_for(&extra.id, extra.severity),
+                &extra.message,
+                &extra.suggestion,
+                &extra.basis,
+            ));
+        }
+        out
+    }
+
+    /// Run every rule's own examples; returns the failures.
+    pub fn example_failures(&self) -> Vec<String> {
+        let mut failures = Vec::new();
+        for rule in self.rules.rules.iter() {
+            for (text, expect) in rule
+                .examples
+                .positive
+                .iter()
+                .map(|t| (t, true))
+                .chain(rule.examples.negative.iter().map(|t| (t, false)))
+            {
+                let options = CheckOptions {
+                    product: rule.profiles.first().cloned(),
+                };
+                let found = match self.check(text, &options) {
+                    Ok(r) => r.findings.iter().any(|f| f.rule == rule.id),
+                    Err(e) => {
+                        failures.push(format!("{}: {text:?}: {e}", rule.id));
+                        continue;
+                    }
+                };
+                if found != expect {
+                    let what = if expect {
+                        "应命中却未命中"
+                    } else {
+                        "不应命中却命中"
+                    };
+                    failures.push(format!("{}: {what}: {text:?}", rule.id));
+                }
+            }
+        }
+        failures
+    }
+}
+
+fn document_finding(
+    rule: String,
+    severity: Severity,
+    message: &str,
+    suggestion: &str,
+    basis: &str,
+) -> Finding {
+    Finding {
+        rule,
+        category: Category::MissingLabel,
+        severity,
+        message: message.to_string(),
+        suggestion: suggestion.to_string(),
+        basis: basis.to_string(),
+        text: String::new(),
+        span: None,
+        line: None,
+        column: None,
+    }
+}
+
+fn validate_input(input: &str) -> Result<(), Error> {
+    if input.trim().is_empty() {
+        return Err(Error::Input("文本为空，请输入需要检查的文案".to_string()));
+    }
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::Input(format!(
+            "文本过大（{:.1} MB），单次检查上限为 {} MB；请分段检查或使用命令行的 --jsonl 批量模式",
+            input.len() as f64 / 1048576.0,
+            MAX_INPUT_BYTES / 1048576
+        )));
+    }
+    Ok(())
+}
+
+fn scope_text<'t>(
+    text: &'t str,
+    scope: Scope,
+    window: usize,
+    sentence: (usize, usize),
+    c: &Candidate,
+) -> &'t str {
+    match scope {
+        Scope::Document => text,
+        Scope::Sentence => &text[sentence.0..sentence.1],
+        Scope::Window => {
+            let before = tail_chars(&text[..c.start], window);
+            let after = head_chars(&text[c.end..], window);
+            &text[c.start - before.len()..c.end + after.len()]
+        }
+    }
+}
+
+/// Does any occurrence of a phrase overlap [start, end)?
+fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        let from = crate::span::floor_char_boundary(text, start.saturating_sub(p.len()));
+        let to = ceil_char_boundary(text, end + p.len());
+        text[from..to]
+            .match_indices(p.as_str())
+            .any(|(i, _)| from + i < end && from + i + p.len() > start)
+    })
+}
+
+/// Does any occurrence of a phrase contain all of [start, end)?
+fn covered_by_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        let from = crate::span::floor_char_boundary(text, start.saturating_sub(p.len()));
+        let to = ceil_char_boundary(text, end + p.len());
+        text[from..to]
+            .match_indices(p.as_str())
+            .any(|(i, _)| from + i <= start && from + i + p.len() >= end)
+    })
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Merge overlapping hits of one rule into one span, then drop hits that lie
+/// wholly inside a longer hit of another rule: one finding per claim.
+fn resolve_overlaps(hits: &mut Vec<Hit>) {
+    hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
+    let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.rule == h.rule && h.start < last.end => {
+                last.end = last.end.max(h.end);
+                last.severity = last.severity.max(h.severity);
+            }
+            _ => merged.push(h),
+        }
+    }
+    merged.sort_by_key(|h| {
+        (
+            h.start,
+            std::cmp::Reverse(h.end),
+            std::cmp::Reverse(h.severity),
+            h.rule,
+        )
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(merged.len());
+    let mut reach_end = 0usize;
+    let mut reach_start = 0usize;
+    for h in merged {
+        let inside = !kept.is_empty() && h.start >= reach_start && h.end <= reach_end;
+        if inside {
+            continue;
+        }
+        if h.end > reach_end {
+            reach_end = h.end;
+            reach_start = h.start;
+        }
+        kept.push(h);
+    }
+    *hits = kept;
+}
+
+struct MappedSpans {
+    findings: Vec<Option<Span>>,
+    labels: Vec<Option<Span>>,
+}
+
+fn map_spans(
+    input: &str,
+    pending: &[(Finding, Option<(usize, usize)>)],
+    labels: &[Option<(usize, usize)>],
+) -> MappedSpans {
+    let ranges: Vec<(usize, usize)> = pending
+        .iter()
+        .filter_map(|(_, r)| *r)
+        .chain(labels.iter().filter_map(|r| *r))
+        .collect();
+    let mut spans = OffsetConverter::spans(input, &ranges).into_iter();
+    let findings = pending
+        .iter()
+        .map(|(_, r)| r.and_then(|_| spans.next()))
+        .collect();
+    let labels = labels
+        .iter()
+        .map(|r| r.and_then(|_| spans.next()))
+        .collect();
+    MappedSpans { findings, labels }
+}

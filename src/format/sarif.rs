@@ -1,0 +1,78 @@
+//! SARIF 2.1.0, for code-review tools and content repositories.
+
+use serde_json::{json, Value};
+
+use crate::pack::Severity;
+use crate::report::Report;
+use crate::rules::RuleInfo;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// One SARIF log for several checked files: `(uri, report)`.
+pub fn render(files: &[(String, Report)], rules: &[RuleInfo]) -> Value {
+    let driver_rules: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "shortDescription": { "text": r.category.label_zh() },
+                "fullDescription": { "text": r.basis },
+                "help": { "text": r.suggestion },
+                "defaultConfiguration": { "level": level(r.severity), "enabled": r.enabled },
+                "properties": { "category": r.category.as_str(), "basis": r.basis },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = files
+        .iter()
+        .flat_map(|(uri, report)| report.findings.iter().map(move |f| (uri, f)))
+        .map(|(uri, f)| {
+            let region = match (f.line, f.column, f.span) {
+                (Some(l), Some(c), Some(s)) => json!({
+                    "startLine": l, "startColumn": c,
+                    "charOffset": s.start, "charLength": s.end - s.start,
+                    "snippet": { "text": f.text },
+                }),
+                _ => json!({ "startLine": 1, "startColumn": 1 }),
+            };
+            json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": { "text": format!("{} 建议：{} 依据：{}", f.message, f.suggestion, f.basis) },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri },
+                        "region": region,
+                    }
+                }],
+                "properties": { "category": f.category.as_str() },
+            })
+        })
+        .collect();
+    let version = files
+        .first()
+        .map(|(_, r)| r.version.rules.clone())
+        .unwrap_or_default();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "finlint",
+                "version": crate::ENGINE_VERSION,
+                "semanticVersion": crate::ENGINE_VERSION,
+                "informationUri": "https://example.invalid/finlint",
+                "properties": { "rulePack": version },
+                "rules": driver_rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}

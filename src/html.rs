@@ -1,0 +1,299 @@
+//! A forgiving, linear-time HTML-to-text scanner.
+//!
+//! It does not build a tree: marketing copy pasted from a CMS is often broken
+//! HTML, and all we need is the visible characters with their source offsets.
+//! Block-level tags become line breaks so that phrases never join across
+//! paragraphs; inline tags vanish so that `保<b>本</b>` still reads 保本.
+
+/// One visible character and the byte range of the source it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub ch: char,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An HTML comment, kept because it may carry a `finlint-disable` marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub body: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub units: Vec<Unit>,
+    pub comments: Vec<Comment>,
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template", "noscript"];
+
+pub fn scan(src: &str) -> Scanned {
+    let mut scanner = Scanner {
+        src,
+        bytes: src.as_bytes(),
+        pos: 0,
+        next_gt: None,
+        out: Scanned {
+            units: Vec::with_capacity(src.len() / 2),
+            comments: Vec::new(),
+        },
+    };
+    scanner.run();
+    scanner.out
+}
+
+struct Scanner<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    /// Cached position of the next `>`; `Some(usize::MAX)` once none is left,
+    /// which keeps a text full of unmatched `<` linear instead of quadratic.
+    next_gt: Option<usize>,
+    out: Scanned,
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self) {
+        while self.pos < self.bytes.len() {
+            match self.bytes[self.pos] {
+                b'<' => {
+                    if !self.try_markup() {
+                        self.push_char();
+                    }
+                }
+                b'&' => {
+                    if !self.try_entity() {
+                        self.push_char();
+                    }
+                }
+                _ => self.push_char(),
+            }
+        }
+    }
+
+    fn push_char(&mut self) {
+        let ch = self.src[self.pos..].chars().next().unwrap_or('\u{FFFD}');
+        let end = self.pos + ch.len_utf8();
+        self.out.units.push(Unit {
+            ch,
+            start: self.pos,
+            end,
+        });
+        self.pos = end;
+    }
+
+    fn find_gt(&mut self, from: usize) -> Option<usize> {
+        match self.next_gt {
+            Some(usize::MAX) => return None,
+            Some(p) if p >= from => return Some(p),
+            _ => {}
+        }
+        let found = self.bytes[from..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map(|i| from + i);
+        self.next_gt = Some(found.unwrap_or(usize::MAX));
+        found
+    }
+
+    /// Consume a tag or comment at `pos`, or return false to treat `<` literally.
+    fn try_markup(&mut self) -> bool {
+        let rest = &self.bytes[self.pos..];
+        if rest.starts_with(b"<!--") {
+            return self.take_comment();
+        }
+        let next = rest.get(1).copied().unwrap_or(0);
+        let looks_like_tag = next.is_ascii_alphabetic()
+            || next == b'!'
+            || next == b'?'
+            || (next == b'/' && rest.get(2).is_some_and(|b| b.is_ascii_alphabetic()));
+        if !looks_like_tag {
+            return false;
+        }
+        let Some(gt) = self.find_gt(self.pos + 1) else {
+            return false;
+        };
+        let start = self.pos;
+        let name = tag_name(&self.src[start + 1..gt]);
+        self.pos = gt + 1;
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            self.out.units.push(Unit {
+                ch: '\n',
+                start,
+                end: gt + 1,
+            });
+        } else if RAW_TEXT_TAGS.contains(&name.as_str()) && !self.src[start..gt].starts_with("</") {
+            self.skip_raw_text(&name);
+        }
+        true
+    }
+
+    fn take_comment(&mut self) -> bool {
+        let body_start = self.pos + 4;
+        let Some(rel) = self.src[body_start..].find("-->") else {
+            return false;
+        };
+        let end = body_start + rel + 3;
+        self.out.comments.push(Comment {
+            body: self.src[body_start..body_start + rel].trim().to_string(),
+            start: self.pos,
+            end,
+        });
+        self.pos = end;
+        true
+    }
+
+    fn skip_raw_text(&mut self, name: &str) {
+        let closing = format!("</{name}");
+        let mut from = self.pos;
+        while let Some(rel) = self.src[from..].find("</") {
+            let at = from + rel;
+            let candidate = &self.bytes[at..(at + closing.len()).min(self.bytes.len())];
+            if candidate.eq_ignore_ascii_case(closing.as_bytes()) {
+                self.pos = self.find_gt(at).map_or(self.bytes.len(), |g| g + 1);
+                return;
+            }
+            from = at + 2;
+        }
+        self.pos = self.bytes.len();
+    }
+
+    fn try_entity(&mut self) -> bool {
+        let rest = &self.src[self.pos..];
+        let Some(semi) = rest.as_bytes().iter().take(12).position(|&b| b == b';') else {
+            return false;
+        };
+        let Some(ch) = decode_entity(&rest[1..semi]) else {
+            return false;
+        };
+        self.out.units.push(Unit {
+            ch,
+            start: self.pos,
+            end: self.pos + semi + 1,
+        });
+        self.pos += semi + 1;
+        true
+    }
+}
+
+fn tag_name(inner: &str) -> String {
+    inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        return char::from_u32(code).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "zwj" | "zwnj" | "shy" => '\u{200B}',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "middot" => '·',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "yen" => '¥',
+        "times" => '×',
+        "percnt" => '%',
+        "copy" => '©',
+        "reg" => '®',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(src: &str) -> String {
+        scan(src).units.iter().map(|u| u.ch).collect()
+    }
+
+    #[test]
+    fn inline_tags_vanish_and_block_tags_break_lines() {
+        assert_eq!(text("<p>保<b>本</b></p><p>无忧</p>"), "\n保本\n\n无忧\n");
+    }
+
+    #[test]
+    fn entities_decode_with_their_source_range() {
+        let s = scan("A&amp;B");
+        assert_eq!(s.units[1].ch, '&');
+        assert_eq!((s.units[1].start, s.units[1].end), (1, 6));
+    }
+
+    #[test]
+    fn broken_markup_is_kept_as_text() {
+        assert_eq!(text("收益<5% & a<b"), "收益<5% & a<b");
+        assert_eq!(text("<div 未闭合"), "<div 未闭合");
+    }
+
+    #[test]
+    fn comments_are_collected() {
+        let s = scan("a<!-- finlint-disable x -->b");
+        assert_eq!(s.comments[0].body, "finlint-disable x");
+        assert_eq!(text("a<!-- x -->b"), "ab");
+    }
+
+    #[test]
+    fn script_content_is_skipped() {
+        assert_eq!(text("<script>var a='保本';</script>文"), "文");
+    }
+}

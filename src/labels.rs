@@ -1,0 +1,173 @@
+//! Required-label detection (../shared/LABELS.md), driven by data/labels.toml.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::fold::fold_pattern;
+use crate::pack::{check_regex, Examples, LabelKind};
+
+const LABEL_DATA: &str = include_str!("../data/labels.toml");
+
+#[derive(Deserialize)]
+struct LabelFile {
+    label: Vec<LabelDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelDef {
+    pub id: LabelKind,
+    pub name: String,
+    pub message: String,
+    pub suggestion: String,
+    pub basis: String,
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub reject_before: Vec<String>,
+    #[serde(default)]
+    pub reject_after: Vec<String>,
+    #[serde(default)]
+    pub accept_before: Vec<String>,
+    #[serde(default = "default_context")]
+    pub context: usize,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+fn default_context() -> usize {
+    10
+}
+
+pub struct Label {
+    pub def: LabelDef,
+    patterns: Vec<Regex>,
+    reject_before: Vec<Regex>,
+    reject_after: Vec<Regex>,
+    accept_before: Vec<Regex>,
+}
+
+pub struct LabelSet {
+    pub labels: Vec<Label>,
+}
+
+fn compile_all(patterns: &[String]) -> Vec<Regex> {
+    patterns
+        .iter()
+        .map(|p| {
+            check_regex(&fold_pattern(p))
+                .unwrap_or_else(|e| panic!("data/labels.toml: bad pattern {p}: {e}"))
+        })
+        .collect()
+}
+
+impl LabelSet {
+    pub fn builtin() -> LabelSet {
+        let file: LabelFile = toml::from_str(LABEL_DATA)
+            .unwrap_or_else(|e| panic!("data/labels.toml is invalid: {e}"));
+        LabelSet {
+            labels: file
+                .label
+                .into_iter()
+                .map(|def| Label {
+                    patterns: compile_all(&def.patterns),
+                    reject_before: compile_all(&def.reject_before),
+                    reject_after: compile_all(&def.reject_after),
+                    accept_before: compile_all(&def.accept_before),
+                    def,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, kind: LabelKind) -> Option<&Label> {
+        self.labels.iter().find(|l| l.def.id == kind)
+    }
+}
+
+impl Label {
+    /// The first acceptable match in the normalised text, as a byte range. A
+    /// pattern with a `hit` group reports only that group.
+    pub fn find(&self, text: &str) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for re in &self.patterns {
+            let has_hit = re.capture_names().any(|n| n == Some("hit"));
+            for caps in re.captures_iter(text) {
+                let Some(m) = (if has_hit {
+                    caps.name("hit")
+                } else {
+                    caps.get(0)
+                }) else {
+                    continue;
+                };
+                if best.is_some_and(|b| b.0 <= m.start()) {
+                    break;
+                }
+                if self.accepts(text, m.start(), m.end()) {
+                    best = Some((m.start(), m.end()));
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    fn accepts(&self, text: &str, start: usize, end: usize) -> bool {
+        let before = tail_chars(&text[..start], self.def.context);
+        let after = head_chars(&text[end..], self.def.context);
+        if self.accept_before.iter().any(|r| r.is_match(before)) {
+            return true;
+        }
+        !self.reject_before.iter().any(|r| r.is_match(before))
+            && !self.reject_after.iter().any(|r| r.is_match(after))
+    }
+}
+
+pub fn tail_chars(s: &str, n: usize) -> &str {
+    let cut = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &s[cut..]
+}
+
+pub fn head_chars(s: &str, n: usize) -> &str {
+    let cut = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..cut]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalized;
+
+    #[test]
+    fn every_label_example_holds() {
+        let set = LabelSet::builtin();
+        for label in &set.labels {
+            for text in &label.def.examples.positive {
+                let n = Normalized::new(text);
+                assert!(
+                    label.find(&n.text).is_some(),
+                    "{:?} should find {text}",
+                    label.def.id
+                );
+            }
+            for text in &label.def.examples.negative {
+                let n = Normalized::new(text);
+                assert!(
+                    label.find(&n.text).is_none(),
+                    "{:?} should not find {text}",
+                    label.def.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tail_and_head() {
+        assert_eq!(tail_chars("一二三四", 2), "三四");
+        assert_eq!(tail_chars("一", 5), "一");
+        assert_eq!(head_chars("一二三四", 2), "一二");
+    }
+}

@@ -1,0 +1,31 @@
+//! finlint: a compliance checker for Chinese financial marketing copy.
+//!
+//! One pipeline (normalise -> segment -> rules -> labels -> report) serves the
+//! CLI, the WebAssembly module and the tests. Rules, dictionaries and cue
+//! lists are data files under `data/`, embedded at compile time.
+
+pub mod context;
+pub mod engine;
+pub mod error;
+pub mod eval;
+pub mod fold;
+pub mod format;
+pub mod html;
+pub mod labels;
+pub mod normalize;
+pub mod pack;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod span;
+pub mod suppress;
+pub mod validators;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use engine::{CheckOptions, Checker, ENGINE_VERSION, MAX_INPUT_BYTES};
+pub use error::Error;
+pub use pack::{Category, LabelKind, Severity};
+pub use report::{Finding, Report};

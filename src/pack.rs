@@ -1,0 +1,430 @@
+//! Rule packs: the data model, parsing (TOML or JSON) and validation.
+//!
+//! The built-in pack and a user's organisation pack share one format. A user
+//! pack may also extend built-in rules, allow-list phrases, disable rules,
+//! override severities and override which labels a profile requires.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Absolute,
+    Guarantee,
+    Misleading,
+    Promotion,
+    Endorsement,
+    UnsourcedData,
+    PersonalInfo,
+    MissingLabel,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::Absolute,
+        Category::Guarantee,
+        Category::Misleading,
+        Category::Promotion,
+        Category::Endorsement,
+        Category::UnsourcedData,
+        Category::PersonalInfo,
+        Category::MissingLabel,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Absolute => "absolute",
+            Category::Guarantee => "guarantee",
+            Category::Misleading => "misleading",
+            Category::Promotion => "promotion",
+            Category::Endorsement => "endorsement",
+            Category::UnsourcedData => "unsourced_data",
+            Category::PersonalInfo => "personal_info",
+            Category::MissingLabel => "missing_label",
+        }
+    }
+
+    /// The single-letter code used by the labelled corpus format.
+    pub fn from_corpus_letter(letter: &str) -> Option<Category> {
+        Some(match letter {
+            "A" => Category::Absolute,
+            "G" => Category::Guarantee,
+            "M" => Category::Misleading,
+            "P" => Category::Promotion,
+            "E" => Category::Endorsement,
+            "D" => Category::UnsourcedData,
+            "I" => Category::PersonalInfo,
+            _ => return None,
+        })
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Category::Absolute => "绝对化用语",
+            Category::Guarantee => "保本保收益承诺",
+            Category::Misleading => "误导性内容",
+            Category::Promotion => "促销诱导",
+            Category::Endorsement => "推荐证明",
+            Category::UnsourcedData => "数据无出处",
+            Category::PersonalInfo => "个人信息",
+            Category::MissingLabel => "缺少必备信息",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelKind {
+    RiskLevel,
+    Liquidity,
+    Advertiser,
+    Date,
+    RiskWarning,
+}
+
+impl LabelKind {
+    pub const ALL: [LabelKind; 5] = [
+        LabelKind::RiskLevel,
+        LabelKind::Liquidity,
+        LabelKind::Advertiser,
+        LabelKind::Date,
+        LabelKind::RiskWarning,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelKind::RiskLevel => "risk_level",
+            LabelKind::Liquidity => "liquidity",
+            LabelKind::Advertiser => "advertiser",
+            LabelKind::Date => "date",
+            LabelKind::RiskWarning => "risk_warning",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The sentence around the hit.
+    Sentence,
+    /// `window` characters either side of the hit.
+    Window,
+    /// The whole document.
+    Document,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextCheck {
+    pub scope: Scope,
+    #[serde(default = "default_window")]
+    pub window: usize,
+    pub patterns: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Downgrade {
+    pub severity: Severity,
+    pub scope: Scope,
+    #[serde(default = "default_window")]
+    pub window: usize,
+    pub patterns: Vec<String>,
+}
+
+fn default_window() -> usize {
+    60
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validator {
+    IdCard,
+    Luhn,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub positive: Vec<String>,
+    #[serde(default)]
+    pub negative: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(default)]
+    pub suggestion: String,
+    pub basis: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+    /// Keep a term hit only on word boundaries. Defaults to true for built-in
+    /// terms; a user pack's terms default to false because the segmenter's
+    /// dictionary does not know them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundary: Option<bool>,
+    #[serde(default = "yes")]
+    pub negatable: bool,
+    #[serde(default = "yes")]
+    pub quotable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validate: Option<Validator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_if: Option<ContextCheck>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub downgrade_if: Option<Downgrade>,
+    /// Profiles the rule applies to; empty means all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<String>,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub version: String,
+}
+
+/// Adds terms or exceptions to a rule defined elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extend {
+    pub rule: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    #[serde(default)]
+    pub pack: PackMeta,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RuleDef>,
+    #[serde(default)]
+    pub extend: Vec<Extend>,
+    /// Phrases never flagged, such as the organisation's own name.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// Rule ids (or id prefixes ending in `.`) to switch off.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Profile name -> the labels it requires, replacing the built-in list.
+    #[serde(default)]
+    pub required_labels: BTreeMap<String, Vec<LabelKind>>,
+}
+
+/// Parse a pack from TOML or JSON (chosen by the first non-blank character).
+pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
+    if source.trim().is_empty() {
+        return Err(Error::pack(origin, None, "规则包为空".to_string()));
+    }
+    let pack: PackFile = if source.trim_start().starts_with('{') {
+        serde_json::from_str(source)
+            .map_err(|e| Error::pack(origin, Some(e.line()), format!("JSON 格式错误：{e}")))?
+    } else {
+        toml::from_str(source).map_err(|e| {
+            let line = e.span().map(|s| line_of(source, s.start));
+            Error::pack(origin, line, format!("TOML 格式错误：{}", e.message()))
+        })?
+    };
+    validate_pack(&pack, source, origin)?;
+    Ok(pack)
+}
+
+fn line_of(source: &str, byte: usize) -> usize {
+    source[..byte.min(source.len())].matches('\n').count() + 1
+}
+
+/// The line where a quoted value first appears, to point at a semantic error.
+fn locate(source: &str, value: &str) -> Option<usize> {
+    let quoted = format!("\"{value}\"");
+    source.find(&quoted).map(|b| line_of(source, b))
+}
+
+pub const MAX_TERMS: usize = 200_000;
+pub const MAX_PATTERN_LEN: usize = 2_000;
+
+fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Error> {
+    let mut seen = HashSet::new();
+    let mut total_terms = 0usize;
+    for (i, rule) in pack.rules.iter().enumerate() {
+        let at = locate(source, &rule.id);
+        let err = |msg: String| {
+            Error::pack(
+                origin,
+                at,
+                format!("rule[{i}]（id = \"{}\"）：{msg}", rule.id),
+            )
+        };
+        if rule.id.trim().is_empty() {
+            return Err(err("字段 id 不能为空".into()));
+        }
+        if !seen.insert(rule.id.as_str()) {
+            return Err(err("字段 id 重复".into()));
+        }
+        if rule.terms.is_empty() && rule.patterns.is_empty() {
+            return Err(err("必须提供 terms 或 patterns 至少一项".into()));
+        }
+        if rule.message.trim().is_empty() {
+            return Err(err("字段 message 不能为空".into()));
+        }
+        if let Some(t) = rule.terms.iter().find(|t| t.trim().is_empty()) {
+            return Err(err(format!("字段 terms 含空词条（{t:?}）")));
+        }
+        total_terms += rule.terms.len();
+        for p in rule_patterns(rule) {
+            check_regex(p).map_err(|m| err(format!("正则表达式无效：{m}")))?;
+        }
+    }
+    for (i, ext) in pack.extend.iter().enumerate() {
+        if let Some(t) = ext.terms.iter().find(|t| t.trim().is_empty()) {
+            return Err(Error::pack(
+                origin,
+                locate(source, &ext.rule),
+                format!("extend[{i}]：字段 terms 含空词条（{t:?}）"),
+            ));
+        }
+        total_terms += ext.terms.len();
+    }
+    if let Some(a) = pack.allow.iter().find(|a| a.trim().is_empty()) {
+        return Err(Error::pack(
+            origin,
+            None,
+            format!("字段 allow 含空词条（{a:?}）"),
+        ));
+    }
+    if total_terms > MAX_TERMS {
+        return Err(Error::pack(
+            origin,
+            None,
+            format!("词条总数 {total_terms} 超过上限 {MAX_TERMS}"),
+        ));
+    }
+    Ok(())
+}
+
+fn rule_patterns(rule: &RuleDef) -> impl Iterator<Item = &String> {
+    rule.patterns
+        .iter()
+        .chain(rule.drop_if.iter().flat_map(|c| c.patterns.iter()))
+        .chain(rule.downgrade_if.iter().flat_map(|c| c.patterns.iter()))
+}
+
+/// Compile a user-supplied regex under size limits. The regex crate never
+/// backtracks, so time is linear; the limits bound memory and build time.
+pub fn check_regex(pattern: &str) -> Result<regex::Regex, String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(format!("长度 {} 超过上限 {MAX_PATTERN_LEN}", pattern.len()));
+    }
+    regex::RegexBuilder::new(pattern)
+        .size_limit(4 << 20)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_duplicate_ids_with_the_line() {
+        let src = "[[rule]]\nid = \"a\"\ncategory = \"absolute\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"x\"]\n\n[[rule]]\nid = \"a\"\ncategory = \"absolute\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"y\"]\n";
+        let err = parse_pack(src, "t.toml").unwrap_err().to_string();
+        assert!(err.contains("重复"), "{err}");
+        assert!(err.contains("t.toml"), "{err}");
+    }
+
+    #[test]
+    fn reports_the_line_of_a_syntax_error() {
+        let err = parse_pack("allow = [\"a\"]\n\nseverity = [\n", "p.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("第3行") || err.contains("第4行"), "{err}");
+    }
+
+    #[test]
+    fn names_an_unknown_field() {
+        let err = parse_pack("alow = [\"a\"]\n", "p.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("alow"), "{err}");
+    }
+
+    #[test]
+    fn rejects_empty_terms_and_bad_regex() {
+        let empty = "[[rule]]\nid = \"a\"\ncategory = \"absolute\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"\"]\n";
+        assert!(parse_pack(empty, "p")
+            .unwrap_err()
+            .to_string()
+            .contains("空词条"));
+        let bad = "[[rule]]\nid = \"a\"\ncategory = \"absolute\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\npatterns = [\"(\"]\n";
+        assert!(parse_pack(bad, "p")
+            .unwrap_err()
+            .to_string()
+            .contains("正则"));
+    }
+
+    #[test]
+    fn accepts_json() {
+        let pack = parse_pack(
+            "{\"allow\": [\"第一创业证券\"], \"disable\": [\"promotion.\"]}",
+            "p.json",
+        )
+        .unwrap();
+        assert_eq!(pack.allow, vec!["第一创业证券"]);
+    }
+}

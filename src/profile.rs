@@ -1,0 +1,216 @@
+//! Product profiles: required labels, extra checks, and detection from text.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::fold::{fold_pattern, fold_str};
+use crate::pack::{check_regex, LabelKind, Severity};
+
+const PROFILE_DATA: &str = include_str!("../data/profiles.toml");
+
+/// The weighted keyword score a profile needs before detection picks it.
+const DETECTION_THRESHOLD: u32 = 3;
+
+#[derive(Deserialize)]
+struct ProfileFile {
+    profile: Vec<ProfileDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileDef {
+    name: String,
+    display: String,
+    required: Vec<LabelKind>,
+    keywords: BTreeMap<String, u32>,
+    #[serde(default)]
+    extra: Vec<ExtraDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExtraDef {
+    id: String,
+    severity: Severity,
+    message: String,
+    suggestion: String,
+    basis: String,
+    #[serde(default)]
+    when: Vec<String>,
+    #[serde(default)]
+    requires: Vec<String>,
+    #[serde(default)]
+    requires_label: Option<LabelKind>,
+}
+
+/// A document-level check a profile adds: when `when` matches (or always),
+/// the copy must match `requires` or carry `requires_label`.
+pub struct Extra {
+    pub id: String,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: String,
+    pub basis: String,
+    when: Vec<Regex>,
+    requires: Vec<Regex>,
+    pub requires_label: Option<LabelKind>,
+}
+
+pub struct Profile {
+    pub name: String,
+    pub display: String,
+    pub required: Vec<LabelKind>,
+    keywords: Vec<(String, u32)>,
+    pub extras: Vec<Extra>,
+}
+
+pub struct ProfileSet {
+    pub profiles: Vec<Profile>,
+}
+
+pub const PROFILE_NAMES: [&str; 7] = [
+    "wealth",
+    "fund",
+    "insurance",
+    "deposit",
+    "loan",
+    "securities",
+    "general",
+];
+
+fn compile(patterns: &[String]) -> Vec<Regex> {
+    patterns
+        .iter()
+        .map(|p| {
+            check_regex(&fold_pattern(p))
+                .unwrap_or_else(|e| panic!("data/profiles.toml: bad pattern {p}: {e}"))
+        })
+        .collect()
+}
+
+impl ProfileSet {
+    pub fn builtin() -> ProfileSet {
+        let file: ProfileFile = toml::from_str(PROFILE_DATA)
+            .unwrap_or_else(|e| panic!("data/profiles.toml is invalid: {e}"));
+        ProfileSet {
+            profiles: file
+                .profile
+                .into_iter()
+                .map(|p| Profile {
+                    name: p.name,
+                    display: p.display,
+                    required: p.required,
+                    keywords: p
+                        .keywords
+                        .into_iter()
+                        .map(|(k, w)| (fold_str(&k), w))
+                        .collect(),
+                    extras: p
+                        .extra
+                        .into_iter()
+                        .map(|e| Extra {
+                            when: compile(&e.when),
+                            requires: compile(&e.requires),
+                            id: e.id,
+                            severity: e.severity,
+                            message: e.message,
+                            suggestion: e.suggestion,
+                            basis: e.basis,
+                            requires_label: e.requires_label,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.name == name)
+    }
+
+    /// Pick the profile whose keywords score highest; `general` below the threshold.
+    pub fn detect(&self, text: &str) -> (&Profile, String) {
+        let mut best: Option<(&Profile, u32, Vec<String>)> = None;
+        for profile in &self.profiles {
+            let mut score = 0;
+            let mut hits = Vec::new();
+            for (kw, weight) in &profile.keywords {
+                let n = count_capped(text, kw, 5);
+                if n > 0 {
+                    score += weight * n as u32;
+                    hits.push(format!("{kw}×{n}"));
+                }
+            }
+            if score > best.as_ref().map_or(0, |b| b.1) {
+                best = Some((profile, score, hits));
+            }
+        }
+        match best {
+            Some((p, score, hits)) if score >= DETECTION_THRESHOLD => {
+                let reason = format!(
+                    "根据关键词识别为{}（{}，得分 {score}）",
+                    p.display,
+                    hits.join("、")
+                );
+                (p, reason)
+            }
+            _ => {
+                let general = self
+                    .get("general")
+                    .unwrap_or(&self.profiles[self.profiles.len() - 1]);
+                (
+                    general,
+                    "未识别出明确的产品类型，按通用宣传材料检查".to_string(),
+                )
+            }
+        }
+    }
+}
+
+/// Count occurrences, stopping early: detection needs a signal, not a census,
+/// and a capped count keeps one repeated word from deciding the profile.
+fn count_capped(text: &str, needle: &str, cap: usize) -> usize {
+    text.match_indices(needle).take(cap).count()
+}
+
+impl Extra {
+    pub fn applies(&self, text: &str) -> bool {
+        self.when.is_empty() || self.when.iter().any(|r| r.is_match(text))
+    }
+
+    pub fn satisfied_by_text(&self, text: &str) -> bool {
+        self.requires.is_empty() || self.requires.iter().any(|r| r.is_match(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_a_loan_ad() {
+        let set = ProfileSet::builtin();
+        let (p, reason) = set.detect("无需审核，当天放款，日息0.02%，借款随借随还");
+        assert_eq!(p.name, "loan");
+        assert!(reason.contains("贷款"), "{reason}");
+    }
+
+    #[test]
+    fn falls_back_to_general() {
+        let set = ProfileSet::builtin();
+        assert_eq!(
+            set.detect("为确保本次活动公平，每位客户限领一次").0.name,
+            "general"
+        );
+    }
+
+    #[test]
+    fn knows_every_profile() {
+        let set = ProfileSet::builtin();
+        for name in PROFILE_NAMES {
+            assert!(set.get(name).is_some(), "{name}");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The report: one serde struct shared by the CLI, wasm and tests.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::pack::{Category, LabelKind, Severity};
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: String,
+    pub basis: String,
+    /// The flagged text exactly as it appears in the input (empty for a
+    /// document-level finding such as a missing label).
+    pub text: String,
+    /// Where in the input; null for document-level findings.
+    pub span: Option<Span>,
+    /// 1-based line and column (in characters) of the span's start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suppressed {
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The marker that suppressed it, as written.
+    pub marker: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LabelStatus {
+    pub present: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// Whether the profile requires this label.
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Labels {
+    pub risk_level: LabelStatus,
+    pub liquidity: LabelStatus,
+    pub advertiser: LabelStatus,
+    pub date: LabelStatus,
+    pub risk_warning: LabelStatus,
+}
+
+impl Labels {
+    pub fn get(&self, kind: LabelKind) -> &LabelStatus {
+        match kind {
+            LabelKind::RiskLevel => &self.risk_level,
+            LabelKind::Liquidity => &self.liquidity,
+            LabelKind::Advertiser => &self.advertiser,
+            LabelKind::Date => &self.date,
+            LabelKind::RiskWarning => &self.risk_warning,
+        }
+    }
+
+    pub fn get_mut(&mut self, kind: LabelKind) -> &mut LabelStatus {
+        match kind {
+            LabelKind::RiskLevel => &mut self.risk_level,
+            LabelKind::Liquidity => &mut self.liquidity,
+            LabelKind::Advertiser => &mut self.advertiser,
+            LabelKind::Date => &mut self.date,
+            LabelKind::RiskWarning => &mut self.risk_warning,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileInfo {
+    pub name: String,
+    /// True when the checker chose the profile from the text.
+    pub detected: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub suppressed: usize,
+    pub by_category: BTreeMap<String, usize>,
+    pub missing_labels: Vec<LabelKind>,
+    pub pass: bool,
+    pub verdict: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    pub engine: String,
+    pub rules: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub labels: Labels,
+    pub profile: ProfileInfo,
+    pub suppressed: Vec<Suppressed>,
+    pub summary: Summary,
+    pub version: Version,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding], suppressed: usize, missing_labels: Vec<LabelKind>) -> Summary {
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let mut by_category = BTreeMap::new();
+        for f in findings {
+            *by_category
+                .entry(f.category.as_str().to_string())
+                .or_insert(0) += 1;
+        }
+        let errors = count(Severity::Error);
+        let warnings = count(Severity::Warning);
+        let pass = errors == 0;
+        let verdict = if pass {
+            if warnings == 0 {
+                "可发布".to_string()
+            } else {
+                format!("可发布（{warnings} 个警告请复核）")
+            }
+        } else {
+            format!("需修改：{errors} 个错误，{warnings} 个警告")
+        };
+        Summary {
+            errors,
+            warnings,
+            infos: count(Severity::Info),
+            suppressed,
+            by_category,
+            missing_labels,
+            pass,
+            verdict,
+        }
+    }
+}

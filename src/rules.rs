@@ -1,0 +1,482 @@
+//! Compiled rules: the lexicon automaton, regex patterns and per-rule
+//! context checks, built once from one or more packs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::fold::{fold_pattern, fold_str};
+use crate::pack::{
+    check_regex, parse_pack, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
+    Severity, Validator,
+};
+use crate::profile::PROFILE_NAMES;
+
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    (
+        "data/rules/pack.toml",
+        include_str!("../data/rules/pack.toml"),
+    ),
+    (
+        "data/rules/absolute.toml",
+        include_str!("../data/rules/absolute.toml"),
+    ),
+    (
+        "data/rules/guarantee.toml",
+        include_str!("../data/rules/guarantee.toml"),
+    ),
+    (
+        "data/rules/misleading.toml",
+        include_str!("../data/rules/misleading.toml"),
+    ),
+    (
+        "data/rules/promotion.toml",
+        include_str!("../data/rules/promotion.toml"),
+    ),
+    (
+        "data/rules/endorsement.toml",
+        include_str!("../data/rules/endorsement.toml"),
+    ),
+    (
+        "data/rules/unsourced_data.toml",
+        include_str!("../data/rules/unsourced_data.toml"),
+    ),
+    (
+        "data/rules/personal_info.toml",
+        include_str!("../data/rules/personal_info.toml"),
+    ),
+];
+
+pub struct CompiledCheck {
+    pub scope: Scope,
+    pub window: usize,
+    pub patterns: Vec<Regex>,
+}
+
+pub struct Rule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: String,
+    pub basis: String,
+    pub terms: Vec<String>,
+    pub patterns: Vec<Regex>,
+    pub exceptions: Vec<String>,
+    pub negatable: bool,
+    pub quotable: bool,
+    pub validate: Option<Validator>,
+    pub drop_if: Option<CompiledCheck>,
+    pub downgrade_if: Option<(Severity, CompiledCheck)>,
+    pub profiles: Vec<String>,
+    pub examples: Examples,
+    pub enabled: bool,
+    pub builtin: bool,
+    def: RuleDef,
+}
+
+/// One lexicon entry: which rule a term belongs to and whether its hits must
+/// sit on word boundaries.
+#[derive(Clone, Copy)]
+struct TermOwner {
+    rule: u32,
+    boundary: bool,
+}
+
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    lexicon: Option<AhoCorasick>,
+    owners: Vec<TermOwner>,
+    pub allow: Vec<String>,
+    disabled: Vec<String>,
+    severity: BTreeMap<String, Severity>,
+    pub required_labels: BTreeMap<String, Vec<LabelKind>>,
+    pub packs: Vec<PackMeta>,
+}
+
+/// A raw hit before context checks, as a byte range of the normalised text.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+    pub boundary: bool,
+}
+
+/// Rule metadata for listings (`finlint rules`, the wasm `rules()` call).
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub builtin: bool,
+    pub message: String,
+    pub suggestion: String,
+    pub basis: String,
+    pub terms: usize,
+    pub patterns: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<RuleDef>,
+}
+
+fn compile_check(
+    scope: Scope,
+    window: usize,
+    patterns: &[String],
+    origin: &str,
+    id: &str,
+) -> Result<CompiledCheck, Error> {
+    let patterns = patterns
+        .iter()
+        .map(|p| {
+            check_regex(&fold_pattern(p))
+                .map_err(|e| Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(CompiledCheck {
+        scope,
+        window,
+        patterns,
+    })
+}
+
+fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Error> {
+    let patterns = def
+        .patterns
+        .iter()
+        .map(|p| {
+            check_regex(&fold_pattern(p))
+                .map_err(|e| Error::pack(origin, None, format!("规则 {} 的正则无效：{e}", def.id)))
+        })
+        .collect::<Result<_, _>>()?;
+    let drop_if = match &def.drop_if {
+        Some(c) => Some(compile_check(
+            c.scope,
+            c.window,
+            &c.patterns,
+            origin,
+            &def.id,
+        )?),
+        None => None,
+    };
+    let downgrade_if = match &def.downgrade_if {
+        Some(d) => Some((
+            d.severity,
+            compile_check(d.scope, d.window, &d.patterns, origin, &def.id)?,
+        )),
+        None => None,
+    };
+    for p in &def.profiles {
+        if !PROFILE_NAMES.contains(&p.as_str()) {
+            return Err(Error::pack(
+                origin,
+                None,
+                format!("规则 {} 的 profiles 含未知产品类型 {p:?}", def.id),
+            ));
+        }
+    }
+    Ok(Rule {
+        id: def.id.clone(),
+        category: def.category,
+        severity: def.severity,
+        message: def.message.clone(),
+        suggestion: def.suggestion.clone(),
+        basis: def.basis.clone(),
+        terms: def.terms.iter().map(|t| fold_str(t)).collect(),
+        patterns,
+        exceptions: def.exceptions.iter().map(|t| fold_str(t)).collect(),
+        negatable: def.negatable,
+        quotable: def.quotable,
+        validate: def.validate,
+        drop_if,
+        downgrade_if,
+        profiles: def.profiles.clone(),
+        examples: def.examples.clone(),
+        enabled: true,
+        builtin,
+        def: def.clone(),
+    })
+}
+
+fn matches_id(pattern: &str, id: &str) -> bool {
+    let prefix = pattern.trim_end_matches('*').trim_end_matches('.');
+    id == pattern || (id.starts_with(prefix) && id[prefix.len()..].starts_with('.'))
+}
+
+impl RuleSet {
+    /// The built-in packs followed by user packs `(source, origin)`.
+    pub fn build(user_packs: &[(&str, &str)]) -> Result<RuleSet, Error> {
+        let mut set = RuleSet {
+            rules: Vec::new(),
+            lexicon: None,
+            owners: Vec::new(),
+            allow: Vec::new(),
+            disabled: Vec::new(),
+            severity: BTreeMap::new(),
+            required_labels: BTreeMap::new(),
+            packs: Vec::new(),
+        };
+        let mut extra_terms: Vec<(usize, String)> = Vec::new();
+        for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
+            let pack = parse_pack(source, origin)?;
+            set.absorb(pack, true, origin, &mut extra_terms, i == 0)?;
+        }
+        for (source, origin) in user_packs {
+            let pack = parse_pack(source, origin)?;
+            set.absorb(pack, false, origin, &mut extra_terms, true)?;
+        }
+        set.apply_switches();
+        set.build_lexicon(&extra_terms)?;
+        Ok(set)
+    }
+
+    fn absorb(
+        &mut self,
+        pack: PackFile,
+        builtin: bool,
+        origin: &str,
+        extra_terms: &mut Vec<(usize, String)>,
+        keep_meta: bool,
+    ) -> Result<(), Error> {
+        if keep_meta && (!pack.pack.name.is_empty() || !builtin) {
+            let mut meta = pack.pack.clone();
+            if meta.name.is_empty() {
+                meta.name = origin.to_string();
+            }
+            self.packs.push(meta);
+        }
+        for def in &pack.rules {
+            if self.rules.iter().any(|r| r.id == def.id) {
+                return Err(Error::pack(
+                    origin,
+                    None,
+                    format!(
+                        "规则 id {:?} 与已有规则重复；如需补充词条请使用 [[extend]]",
+                        def.id
+                    ),
+                ));
+            }
+            self.rules.push(compile_rule(def, builtin, origin)?);
+        }
+        for ext in &pack.extend {
+            let idx = self.index_of(&ext.rule).ok_or_else(|| {
+                Error::pack(
+                    origin,
+                    None,
+                    format!("extend.rule 指向不存在的规则 {:?}", ext.rule),
+                )
+            })?;
+            extra_terms.extend(ext.terms.iter().map(|t| (idx, fold_str(t))));
+            let folded: Vec<String> = ext.exceptions.iter().map(|t| fold_str(t)).collect();
+            self.rules[idx].exceptions.extend(folded);
+        }
+        self.allow.extend(pack.allow.iter().map(|a| fold_str(a)));
+        for d in &pack.disable {
+            self.ensure_known(d, origin, "disable")?;
+            self.disabled.push(d.clone());
+        }
+        for (id, sev) in &pack.severity {
+            self.ensure_known(id, origin, "severity")?;
+            self.severity.insert(id.clone(), *sev);
+        }
+        for (profile, labels) in &pack.required_labels {
+            if !PROFILE_NAMES.contains(&profile.as_str()) {
+                return Err(Error::pack(
+                    origin,
+                    None,
+                    format!(
+                        "required_labels 含未知产品类型 {profile:?}，可选：{}",
+                        PROFILE_NAMES.join("、")
+                    ),
+                ));
+            }
+            self.required_labels.insert(profile.clone(), labels.clone());
+        }
+        Ok(())
+    }
+
+    /// Label and profile-extra findings (`label.*`) are switchable too.
+    fn ensure_known(&self, id: &str, origin: &str, field: &str) -> Result<(), Error> {
+        let known = id.starts_with("label.")
+            || self.rules.iter().any(|r| matches_id(id, &r.id))
+            || id == "*";
+        if known {
+            Ok(())
+        } else {
+            Err(Error::pack(
+                origin,
+                None,
+                format!("字段 {field} 指向不存在的规则 {id:?}"),
+            ))
+        }
+    }
+
+    fn apply_switches(&mut self) {
+        for rule in &mut self.rules {
+            rule.enabled = !self
+                .disabled
+                .iter()
+                .any(|d| d == "*" || matches_id(d, &rule.id));
+            if let Some(sev) = self.severity.get(&rule.id) {
+                rule.severity = *sev;
+            }
+        }
+    }
+
+    fn build_lexicon(&mut self, extra_terms: &[(usize, String)]) -> Result<(), Error> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut seen: HashMap<(String, u32), ()> = HashMap::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !rule.enabled {
+                continue;
+            }
+            let boundary = rule.def.boundary.unwrap_or(rule.builtin);
+            for t in &rule.terms {
+                if seen.insert((t.clone(), i as u32), ()).is_none() {
+                    patterns.push(t.clone());
+                    self.owners.push(TermOwner {
+                        rule: i as u32,
+                        boundary,
+                    });
+                }
+            }
+        }
+        for (i, t) in extra_terms {
+            if self.rules[*i].enabled && seen.insert((t.clone(), *i as u32), ()).is_none() {
+                patterns.push(t.clone());
+                self.owners.push(TermOwner {
+                    rule: *i as u32,
+                    boundary: false,
+                });
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::pack("rules", None, format!("词库构建失败：{e}")))?;
+        self.lexicon = Some(ac);
+        Ok(())
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.rules.iter().position(|r| r.id == id)
+    }
+
+    pub fn is_disabled(&self, id: &str) -> bool {
+        self.disabled.iter().any(|d| d == "*" || matches_id(d, id))
+    }
+
+    pub fn severity_for(&self, id: &str, default: Severity) -> Severity {
+        self.severity.get(id).copied().unwrap_or(default)
+    }
+
+    /// Every built-in term, for teaching the segmenter to keep them whole.
+    pub fn builtin_terms(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .filter(|r| r.builtin)
+            .flat_map(|r| r.terms.iter().cloned())
+            .collect()
+    }
+
+    /// All raw hits: lexicon terms and regex patterns.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        if let Some(ac) = &self.lexicon {
+            for m in ac.find_overlapping_iter(text) {
+                let owner = self.owners[m.pattern().as_usize()];
+                out.push(Candidate {
+                    rule: owner.rule as usize,
+                    start: m.start(),
+                    end: m.end(),
+                    boundary: owner.boundary,
+                });
+            }
+        }
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !rule.enabled {
+                continue;
+            }
+            for re in &rule.patterns {
+                push_pattern_hits(re, text, i, rule.validate, &mut out);
+            }
+        }
+        out
+    }
+
+    pub fn infos(&self, full: bool) -> Vec<RuleInfo> {
+        self.rules
+            .iter()
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                category: r.category,
+                severity: r.severity,
+                enabled: r.enabled,
+                builtin: r.builtin,
+                message: r.message.clone(),
+                suggestion: r.suggestion.clone(),
+                basis: r.basis.clone(),
+                terms: r.terms.len(),
+                patterns: r.patterns.len(),
+                definition: full.then(|| r.def.clone()),
+            })
+            .collect()
+    }
+}
+
+/// A pattern's hit is its `hit` group when it has one (patterns use the group
+/// to require context the regex crate cannot look around for).
+fn push_pattern_hits(
+    re: &Regex,
+    text: &str,
+    rule: usize,
+    validate: Option<Validator>,
+    out: &mut Vec<Candidate>,
+) {
+    let has_hit_group = re.capture_names().any(|n| n == Some("hit"));
+    if !has_hit_group {
+        for m in re.find_iter(text) {
+            if validate.is_none_or(|v| crate::validators::is_valid(v, m.as_str())) {
+                out.push(Candidate {
+                    rule,
+                    start: m.start(),
+                    end: m.end(),
+                    boundary: false,
+                });
+            }
+        }
+        return;
+    }
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(caps) = re.captures_at(text, at) else {
+            break;
+        };
+        let Some(m) = caps.name("hit") else { break };
+        if validate.is_none_or(|v| crate::validators::is_valid(v, m.as_str())) {
+            out.push(Candidate {
+                rule,
+                start: m.start(),
+                end: m.end(),
+                boundary: false,
+            });
+        }
+        // Resume right after the hit, not after the trailing context, so that
+        // adjacent numbers sharing a separator are both found.
+        at = next_char_boundary(text, m.end().max(caps.get(0).map_or(0, |w| w.start()) + 1));
+    }
+}
+
+fn next_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,93 @@
+//! WebAssembly bindings. Every entry point returns a value or throws a JS
+//! Error with a Chinese message; nothing here may panic, because a panic in
+//! wasm is a trap that leaves the module unusable.
+
+use std::cell::RefCell;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{CheckOptions, Checker};
+
+thread_local! {
+    /// The checker with the user's pack, when one is loaded.
+    static CUSTOM: RefCell<Option<Checker>> = const { RefCell::new(None) };
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct JsOptions {
+    product: Option<String>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("结果序列化失败：{e}")))
+}
+
+fn with_checker<R>(f: impl FnOnce(&Checker) -> R) -> R {
+    CUSTOM.with(|c| match c.borrow().as_ref() {
+        Some(custom) => f(custom),
+        None => f(Checker::shared()),
+    })
+}
+
+/// Build the dictionaries and automata now (otherwise the first check does).
+#[wasm_bindgen]
+pub fn init() {
+    console_error_panic_hook::set_once();
+    let _ = Checker::shared();
+}
+
+/// Check copy (plain text or HTML). `options`: `{ product?: string }`.
+#[wasm_bindgen]
+pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let opts: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("选项无效：{e}")))?
+    };
+    let options = CheckOptions {
+        product: opts.product,
+    };
+    let report =
+        with_checker(|c| c.check(text, &options)).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&report)
+}
+
+/// Load a user rule pack (TOML or JSON text); `null` or empty restores the built-in rules.
+#[wasm_bindgen(js_name = setRulePack)]
+pub fn set_rule_pack(source: Option<String>) -> Result<JsValue, JsError> {
+    let source = source.unwrap_or_default();
+    if source.trim().is_empty() {
+        CUSTOM.with(|c| *c.borrow_mut() = None);
+        return to_js(&Checker::shared().version());
+    }
+    let checker =
+        Checker::new(&[(&source, "用户规则包")]).map_err(|e| JsError::new(&e.to_string()))?;
+    let version = checker.version();
+    CUSTOM.with(|c| *c.borrow_mut() = Some(checker));
+    to_js(&version)
+}
+
+/// Validate a pack without loading it; throws with the field and line on error.
+#[wasm_bindgen(js_name = validateRulePack)]
+pub fn validate_rule_pack(source: &str) -> Result<(), JsError> {
+    Checker::new(&[(source, "用户规则包")])
+        .map(|_| ())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The rules in effect.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    with_checker(|c| to_js(&c.rules(false)))
+}
+
+/// Engine and rule-pack versions.
+#[wasm_bindgen]
+pub fn version() -> Result<JsValue, JsError> {
+    with_checker(|c| to_js(&c.version()))
+}
