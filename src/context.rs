@@ -30,6 +30,9 @@ struct ContextFile {
 pub struct Context {
     negators: HashSet<String>,
     neutral: HashSet<String>,
+    /// Rule terms: a negation reaches across a coordinated claim
+    /// (不承诺保本和最低收益), so other claims do not stop the walk.
+    transparent: HashSet<String>,
     quote_pairs: Vec<(char, char)>,
     quote_frame_cues: Vec<String>,
     frame_leads: Vec<String>,
@@ -50,6 +53,7 @@ impl Context {
         Context {
             negators: fold_all(file.negators).into_iter().collect(),
             neutral: fold_all(file.neutral).into_iter().collect(),
+            transparent: HashSet::new(),
             quote_pairs: file
                 .quote_pairs
                 .iter()
@@ -69,6 +73,10 @@ impl Context {
                 .filter_map(|s| first_char(s))
                 .collect(),
         }
+    }
+
+    pub fn add_transparent(&mut self, terms: impl Iterator<Item = String>) {
+        self.transparent.extend(terms);
     }
 
     pub fn sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -101,7 +109,7 @@ impl Context {
             if self.negators.contains(token) {
                 return true;
             }
-            if !self.neutral.contains(token) {
+            if !self.neutral.contains(token) && !self.transparent.contains(token) {
                 return false;
             }
             i -= 1;

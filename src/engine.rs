@@ -1,6 +1,7 @@
 //! The checker: normalise -> candidates -> context filters -> labels ->
 //! profile -> spans -> suppression -> report.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::context::Context;
@@ -12,9 +13,9 @@ use crate::profile::{Profile, ProfileSet, PROFILE_NAMES};
 use crate::report::{
     Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
 };
-use crate::rules::{Candidate, RuleInfo, RuleSet};
+use crate::rules::{Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
-use crate::span::{line_col, OffsetConverter, Span};
+use crate::span::{OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
 
 /// Inputs above this size are refused with a clear error rather than risking
@@ -71,9 +72,11 @@ impl Checker {
 
     fn assemble(rules: RuleSet, segmenter: Segmenter) -> Checker {
         crate::fold::warm_up();
+        let mut context = Context::builtin();
+        context.add_transparent(rules.rules.iter().flat_map(|r| r.terms.iter().cloned()));
         Checker {
             rules,
-            context: Context::builtin(),
+            context,
             labels: LabelSet::builtin(),
             profiles: ProfileSet::builtin(),
             segmenter,
@@ -109,7 +112,7 @@ impl Checker {
         let text = norm.text.as_str();
         let (profile, profile_info) = self.resolve_profile(text, options)?;
 
-        let mut cache = ClauseCache::new(&self.segmenter, text);
+        let mut cache = CheckCache::new(&self.segmenter, text);
         let mut hits: Vec<Hit> = self
             .rules
             .candidates(text)
@@ -121,7 +124,12 @@ impl Checker {
         let labels_found = self.find_labels(text);
         let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
             .iter()
-            .map(|h| (self.hit_finding(h), Some(norm.to_original(h.start, h.end))))
+            .map(|h| {
+                (
+                    self.hit_finding(text, h),
+                    Some(norm.to_original(h.start, h.end)),
+                )
+            })
             .collect();
         let missing = self.required_missing(profile, &labels_found);
         pending.extend(
@@ -140,13 +148,12 @@ impl Checker {
         let mut findings = Vec::new();
         let mut suppressed = Vec::new();
         for ((mut finding, range), span) in pending.into_iter().zip(spans.findings) {
-            if let (Some((s, e)), Some(span)) = (range, span) {
+            if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
                 finding.message = finding.message.replace("{text}", &finding.text);
                 finding.span = Some(span);
-                let (line, col) = line_col(input, s);
-                finding.line = Some(line);
-                finding.column = Some(col);
+                finding.line = Some(pos.line);
+                finding.column = Some(pos.column);
             }
             match suppressions.marker_for(&finding.rule, range) {
                 Some(marker) => suppressed.push(Suppressed {
@@ -162,7 +169,7 @@ impl Checker {
         for (i, kind) in LabelKind::ALL.iter().enumerate() {
             let status = labels.get_mut(*kind);
             status.required = self.required_labels(profile).contains(kind);
-            if let (Some((s, e)), Some(span)) = (label_ranges[i], spans.labels[i]) {
+            if let (Some((s, e)), Some((span, _))) = (label_ranges[i], spans.labels[i]) {
                 *status = LabelStatus {
                     present: true,
                     text: Some(input[s..e].to_string()),
@@ -227,14 +234,14 @@ impl Checker {
         text: &str,
         c: &Candidate,
         profile: &Profile,
-        cache: &mut ClauseCache,
+        cache: &mut CheckCache,
     ) -> Option<Hit> {
         let rule = &self.rules.rules[c.rule];
         if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
             return None;
         }
         if overlaps_phrase(text, c.start, c.end, &self.rules.allow)
-            || covered_by_phrase(text, c.start, c.end, &rule.exceptions)
+            || anchored_in_phrase(text, c.start, &rule.exceptions)
         {
             return None;
         }
@@ -254,21 +261,13 @@ impl Checker {
             return None;
         }
         if let Some(check) = &rule.drop_if {
-            if check
-                .patterns
-                .iter()
-                .any(|r| r.is_match(scope_text(text, check.scope, check.window, sentence, c)))
-            {
+            if cache.context_matches((c.rule, false), check, sentence, c) {
                 return None;
             }
         }
         let mut severity = rule.severity;
         if let Some((downgraded, check)) = &rule.downgrade_if {
-            if check
-                .patterns
-                .iter()
-                .any(|r| r.is_match(scope_text(text, check.scope, check.window, sentence, c)))
-            {
+            if cache.context_matches((c.rule, true), check, sentence, c) {
                 severity = (*downgraded).min(severity);
             }
         }
@@ -280,14 +279,16 @@ impl Checker {
         })
     }
 
-    fn hit_finding(&self, h: &Hit) -> Finding {
+    fn hit_finding(&self, text: &str, h: &Hit) -> Finding {
         let rule = &self.rules.rules[h.rule];
+        let matched = &text[h.start..h.end];
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity: h.severity,
             message: rule.message.clone(),
             suggestion: rule.suggestion.clone(),
+            replacement: rule.replacement_for(matched, matched),
             basis: rule.basis.clone(),
             text: String::new(),
             span: None,
@@ -373,7 +374,7 @@ impl Checker {
     /// Run every rule's own examples; returns the failures.
     pub fn example_failures(&self) -> Vec<String> {
         let mut failures = Vec::new();
-        for rule in self.rules.rules.iter() {
+        for rule in self.rules.rules.iter().filter(|r| r.enabled) {
             for (text, expect) in rule
                 .examples
                 .positive
@@ -418,6 +419,7 @@ fn document_finding(
         severity,
         message: message.to_string(),
         suggestion: suggestion.to_string(),
+        replacement: None,
         basis: basis.to_string(),
         text: String::new(),
         span: None,
@@ -438,6 +440,49 @@ fn validate_input(input: &str) -> Result<(), Error> {
         )));
     }
     Ok(())
+}
+
+/// Per-check caches: clause segmentations, and document-wide context checks,
+/// which give the same answer for every hit of a rule and so run once.
+struct CheckCache<'a> {
+    clauses: ClauseCache<'a>,
+    text: &'a str,
+    document: HashMap<(usize, bool), bool>,
+}
+
+impl<'a> CheckCache<'a> {
+    fn new(segmenter: &'a Segmenter, text: &'a str) -> Self {
+        CheckCache {
+            clauses: ClauseCache::new(segmenter, text),
+            text,
+            document: HashMap::new(),
+        }
+    }
+
+    fn boundaries(&mut self, clause: (usize, usize)) -> &[usize] {
+        self.clauses.boundaries(clause)
+    }
+
+    fn context_matches(
+        &mut self,
+        key: (usize, bool),
+        check: &CompiledCheck,
+        sentence: (usize, usize),
+        c: &Candidate,
+    ) -> bool {
+        let text = self.text;
+        let run = || {
+            check
+                .patterns
+                .iter()
+                .any(|r| r.is_match(scope_text(text, check.scope, check.window, sentence, c)))
+        };
+        if check.scope == Scope::Document {
+            *self.document.entry(key).or_insert_with(run)
+        } else {
+            run()
+        }
+    }
 }
 
 fn scope_text<'t>(
@@ -469,14 +514,16 @@ fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> 
     })
 }
 
-/// Does any occurrence of a phrase contain all of [start, end)?
-fn covered_by_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
+/// Does any occurrence of a phrase contain the hit's first character? An
+/// exception names the context its trigger word sits in (最高|人民法院,
+/// 保障|范围内的本息), so it must cover where the hit starts.
+fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
         let from = crate::span::floor_char_boundary(text, start.saturating_sub(p.len()));
-        let to = ceil_char_boundary(text, end + p.len());
+        let to = ceil_char_boundary(text, start + p.len());
         text[from..to]
             .match_indices(p.as_str())
-            .any(|(i, _)| from + i <= start && from + i + p.len() >= end)
+            .any(|(i, _)| from + i <= start && from + i + p.len() > start)
     })
 }
 
@@ -495,7 +542,7 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
         match merged.last_mut() {
-            Some(last) if last.rule == h.rule && h.start < last.end => {
+            Some(last) if last.rule == h.rule && h.start <= last.end => {
                 last.end = last.end.max(h.end);
                 last.severity = last.severity.max(h.severity);
             }
@@ -528,8 +575,8 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
 }
 
 struct MappedSpans {
-    findings: Vec<Option<Span>>,
-    labels: Vec<Option<Span>>,
+    findings: Vec<Option<(Span, Position)>>,
+    labels: Vec<Option<(Span, Position)>>,
 }
 
 fn map_spans(

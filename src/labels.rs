@@ -28,6 +28,8 @@ pub struct LabelDef {
     pub reject_after: Vec<String>,
     #[serde(default)]
     pub accept_before: Vec<String>,
+    #[serde(default)]
+    pub accept_after: Vec<String>,
     #[serde(default = "default_context")]
     pub context: usize,
     #[serde(default)]
@@ -44,6 +46,7 @@ pub struct Label {
     reject_before: Vec<Regex>,
     reject_after: Vec<Regex>,
     accept_before: Vec<Regex>,
+    accept_after: Vec<Regex>,
 }
 
 pub struct LabelSet {
@@ -73,6 +76,7 @@ impl LabelSet {
                     reject_before: compile_all(&def.reject_before),
                     reject_after: compile_all(&def.reject_after),
                     accept_before: compile_all(&def.accept_before),
+                    accept_after: compile_all(&def.accept_after),
                     def,
                 })
                 .collect(),
@@ -114,7 +118,9 @@ impl Label {
     fn accepts(&self, text: &str, start: usize, end: usize) -> bool {
         let before = tail_chars(&text[..start], self.def.context);
         let after = head_chars(&text[end..], self.def.context);
-        if self.accept_before.iter().any(|r| r.is_match(before)) {
+        if self.accept_before.iter().any(|r| r.is_match(before))
+            || self.accept_after.iter().any(|r| r.is_match(after))
+        {
             return true;
         }
         !self.reject_before.iter().any(|r| r.is_match(before))

@@ -191,6 +191,13 @@ pub struct RuleDef {
     pub message: String,
     #[serde(default)]
     pub suggestion: String,
+    /// Text that replaces the flagged span when the user applies the fix in
+    /// one click; empty means "delete". `{masked}` masks digits (PII).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+    /// Per-term replacements (normalised term -> text), overriding `replacement`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub replacements: BTreeMap<String, String>,
     pub basis: String,
     #[serde(default)]
     pub terms: Vec<String>,

@@ -14,6 +14,10 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub suggestion: String,
+    /// What one-click fixing puts in place of `text` ("" deletes it); absent
+    /// when the fix needs a human rewrite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
     pub basis: String,
     /// The flagged text exactly as it appears in the input (empty for a
     /// document-level finding such as a missing label).

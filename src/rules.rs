@@ -63,6 +63,8 @@ pub struct Rule {
     pub message: String,
     pub suggestion: String,
     pub basis: String,
+    pub replacement: Option<String>,
+    pub replacements: BTreeMap<String, String>,
     pub terms: Vec<String>,
     pub patterns: Vec<Regex>,
     pub exceptions: Vec<String>,
@@ -186,6 +188,12 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         message: def.message.clone(),
         suggestion: def.suggestion.clone(),
         basis: def.basis.clone(),
+        replacement: def.replacement.clone(),
+        replacements: def
+            .replacements
+            .iter()
+            .map(|(k, v)| (fold_str(k), v.clone()))
+            .collect(),
         terms: def.terms.iter().map(|t| fold_str(t)).collect(),
         patterns,
         exceptions: def.exceptions.iter().map(|t| fold_str(t)).collect(),
@@ -205,6 +213,36 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
 fn matches_id(pattern: &str, id: &str) -> bool {
     let prefix = pattern.trim_end_matches('*').trim_end_matches('.');
     id == pattern || (id.starts_with(prefix) && id[prefix.len()..].starts_with('.'))
+}
+
+impl Rule {
+    /// The one-click replacement for a hit whose normalised text is `matched`.
+    pub fn replacement_for(&self, matched: &str, original: &str) -> Option<String> {
+        let template = self
+            .replacements
+            .get(matched)
+            .or(self.replacement.as_ref())?;
+        Some(template.replace("{masked}", &mask_digits(original)))
+    }
+}
+
+/// Keep the first three and last four digits: 159****5678.
+fn mask_digits(s: &str) -> String {
+    let total = s.chars().filter(char::is_ascii_digit).count();
+    let mut seen = 0;
+    s.chars()
+        .map(|c| {
+            if !c.is_ascii_digit() {
+                return c;
+            }
+            seen += 1;
+            if seen <= 3 || seen > total.saturating_sub(4) {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
 }
 
 impl RuleSet {

@@ -15,7 +15,7 @@ const FINANCE_DICT: &str = include_str!("../data/dict/finance.txt");
 
 /// Frequency given to rule terms the dictionary lacks: enough for jieba to keep
 /// the term whole, not so much that it beats an ordinary two-word reading.
-const TERM_FREQ: usize = 300;
+const TERM_FREQ: usize = 20;
 
 #[derive(Clone)]
 pub struct Segmenter {

@@ -18,36 +18,38 @@ pub struct Span {
 /// report with thousands of findings over a 10 MB input stays linear.
 pub struct OffsetConverter;
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Position {
-    scalar: usize,
-    utf16: usize,
+/// Where a byte offset falls: scalar and UTF-16 offsets, and the 1-based line
+/// and column (in scalars) for human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub scalar: usize,
+    pub utf16: usize,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl OffsetConverter {
-    /// Build spans for byte ranges of `text`. Offsets must lie on char
-    /// boundaries; they come from the normaliser's map, which guarantees it.
-    pub fn spans(text: &str, ranges: &[(usize, usize)]) -> Vec<Span> {
+    /// Spans and start positions for byte ranges of `text`. Offsets must lie
+    /// on char boundaries; the normaliser's map guarantees it.
+    pub fn spans(text: &str, ranges: &[(usize, usize)]) -> Vec<(Span, Position)> {
         let mut wanted: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
         wanted.sort_unstable();
         wanted.dedup();
         let positions = sweep(text, &wanted);
-        let lookup = |b: usize| {
-            let i = wanted.binary_search(&b).unwrap_or(0);
-            positions[i]
-        };
+        let lookup = |b: usize| positions[wanted.binary_search(&b).unwrap_or(0)];
         ranges
             .iter()
             .map(|&(s, e)| {
                 let (ps, pe) = (lookup(s), lookup(e));
-                Span {
+                let span = Span {
                     start: ps.scalar,
                     end: pe.scalar,
                     utf16_start: ps.utf16,
                     utf16_end: pe.utf16,
                     byte_start: s,
                     byte_end: e,
-                }
+                };
+                (span, ps)
             })
             .collect()
     }
@@ -55,7 +57,12 @@ impl OffsetConverter {
 
 fn sweep(text: &str, sorted_bytes: &[usize]) -> Vec<Position> {
     let mut out = Vec::with_capacity(sorted_bytes.len());
-    let mut pos = Position::default();
+    let mut pos = Position {
+        scalar: 0,
+        utf16: 0,
+        line: 1,
+        column: 1,
+    };
     let mut chars = text.char_indices().peekable();
     for &target in sorted_bytes {
         while let Some(&(b, c)) = chars.peek() {
@@ -64,6 +71,12 @@ fn sweep(text: &str, sorted_bytes: &[usize]) -> Vec<Position> {
             }
             pos.scalar += 1;
             pos.utf16 += c.len_utf16();
+            if c == '\n' {
+                pos.line += 1;
+                pos.column = 1;
+            } else {
+                pos.column += 1;
+            }
             chars.next();
         }
         out.push(pos);
@@ -98,11 +111,13 @@ mod tests {
         let text = "😀保本";
         let b = text.find("保本").unwrap();
         let spans = OffsetConverter::spans(text, &[(b, text.len())]);
-        assert_eq!(spans[0].start, 1);
-        assert_eq!(spans[0].utf16_start, 2);
-        assert_eq!(spans[0].byte_start, 4);
-        assert_eq!(spans[0].end, 3);
-        assert_eq!(spans[0].utf16_end, 4);
+        let (span, pos) = spans[0];
+        assert_eq!(span.start, 1);
+        assert_eq!(span.utf16_start, 2);
+        assert_eq!(span.byte_start, 4);
+        assert_eq!(span.end, 3);
+        assert_eq!(span.utf16_end, 4);
+        assert_eq!((pos.line, pos.column), (1, 2));
     }
 
     #[test]

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install everything the build and the tests need, from nothing. Idempotent:
+# each step is skipped when already satisfied.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust (cargo) is required: see https://rustup.rs" >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the wasm-bindgen crate version exactly.
+want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+
+need_apt=()
+command -v node >/dev/null || need_apt+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y --no-install-recommends "${need_apt[@]}"
+fi
+
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ]; then
+  npm ci --no-audit --no-fund
+fi

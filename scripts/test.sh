@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The one test command: Rust unit and integration tests (including the corpus
+# floors and rule examples), then the wasm build, the Node tests and the
+# headless-Chromium browser test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cargo test --release
+bash scripts/build-wasm.sh
+node --test tests/node/ tests/browser/

@@ -1,0 +1,118 @@
+//! Spans point into the ORIGINAL input in three units, through HTML, entities,
+//! full-width forms, evasion and astral-plane characters.
+
+use finlint::{CheckOptions, Checker, Report};
+
+fn check(text: &str) -> Report {
+    Checker::shared()
+        .check(
+            text,
+            &CheckOptions {
+                product: Some("general".into()),
+            },
+        )
+        .unwrap()
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap()
+}
+
+fn assert_three_units_agree(text: &str, report: &Report) {
+    for f in &report.findings {
+        let Some(s) = f.span else { continue };
+        let by_bytes = &text[s.byte_start..s.byte_end];
+        let by_scalars: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+        assert_eq!(by_bytes, f.text, "{}", f.rule);
+        assert_eq!(by_scalars, f.text, "{}", f.rule);
+        assert_eq!(
+            utf16_slice(text, s.utf16_start, s.utf16_end),
+            f.text,
+            "{}",
+            f.rule
+        );
+    }
+}
+
+#[test]
+fn astral_characters_shift_utf16_but_not_scalars() {
+    let text = "😀🎉保本理财，𠀋零风险";
+    let report = check(text);
+    assert_three_units_agree(text, &report);
+    let first = report
+        .findings
+        .iter()
+        .find(|f| f.text.starts_with('保'))
+        .expect("保本 flagged");
+    let s = first.span.unwrap();
+    assert_eq!((s.start, s.utf16_start, s.byte_start), (2, 4, 8));
+    let risk = report
+        .findings
+        .iter()
+        .find(|f| f.text == "零风险")
+        .expect("零风险 flagged");
+    assert_eq!(risk.span.unwrap().start, 8);
+    assert_eq!(risk.span.unwrap().utf16_start, 11);
+}
+
+#[test]
+fn html_spans_cover_the_tags_inside_the_phrase() {
+    let text = "<p>收益<em>稳定</em>，<i>保</i><b>本</b>无忧</p>";
+    let report = check(text);
+    assert_three_units_agree(text, &report);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "guarantee.principal")
+        .unwrap();
+    assert_eq!(f.text, "保</i><b>本</b>无忧");
+}
+
+#[test]
+fn entities_and_full_width_map_back() {
+    let text = "保&#26412;无忧，收益１００％保障";
+    let report = check(text);
+    assert_three_units_agree(text, &report);
+    assert!(report.findings.iter().any(|f| f.text == "保&#26412;无忧"));
+    assert!(report.findings.iter().any(|f| f.text.contains("１００％")));
+}
+
+#[test]
+fn evasion_spans_include_the_inserted_characters() {
+    let text = "零 - 风 - 险，稳\u{200B}赚";
+    let report = check(text);
+    assert_three_units_agree(text, &report);
+    assert!(report.findings.iter().any(|f| f.text == "零 - 风 - 险"));
+    assert!(report.findings.iter().any(|f| f.text == "稳\u{200B}赚"));
+}
+
+#[test]
+fn label_spans_are_original_text() {
+    let text = "风险等级：ＰＲ２（中低风险）。理財非存款、產品有風險、投資須謹慎。";
+    let report = check(text);
+    let risk = &report.labels.risk_level;
+    assert!(risk.present);
+    let s = risk.span.unwrap();
+    assert_eq!(
+        &text[s.byte_start..s.byte_end],
+        risk.text.as_deref().unwrap()
+    );
+    assert!(report.labels.risk_warning.present);
+    assert_eq!(
+        report.labels.risk_warning.text.as_deref(),
+        Some("理財非存款")
+    );
+}
+
+#[test]
+fn line_and_column_are_one_based_characters() {
+    let text = "第一行\n第二行保本";
+    let report = check(text);
+    let f = &report
+        .findings
+        .iter()
+        .find(|f| f.rule == "guarantee.principal")
+        .unwrap();
+    assert_eq!((f.line, f.column), (Some(2), Some(4)));
+}
