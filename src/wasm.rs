@@ -57,19 +57,27 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
-/// Load a user rule pack (TOML or JSON text); `null` or empty restores the built-in rules.
-#[wasm_bindgen(js_name = setRulePack)]
-pub fn set_rule_pack(source: Option<String>) -> Result<JsValue, JsError> {
-    let source = source.unwrap_or_default();
-    if source.trim().is_empty() {
+/// Load user rule packs (TOML or JSON texts), applied in order on top of the
+/// built-in rules; an empty list restores the built-in rules.
+#[wasm_bindgen(js_name = setRulePacks)]
+pub fn set_rule_packs(sources: Vec<String>) -> Result<JsValue, JsError> {
+    let sources: Vec<&String> = sources.iter().filter(|s| !s.trim().is_empty()).collect();
+    if sources.is_empty() {
         CUSTOM.with(|c| *c.borrow_mut() = None);
         return to_js(&Checker::shared().version());
     }
-    let checker =
-        Checker::new(&[(&source, "用户规则包")]).map_err(|e| JsError::new(&e.to_string()))?;
+    let origins: Vec<String> = (1..=sources.len()).map(|i| format!("用户规则包{i}")).collect();
+    let packs: Vec<(&str, &str)> = sources.iter().zip(&origins).map(|(s, o)| (s.as_str(), o.as_str())).collect();
+    let checker = Checker::new(&packs).map_err(|e| JsError::new(&e.to_string()))?;
     let version = checker.version();
     CUSTOM.with(|c| *c.borrow_mut() = Some(checker));
     to_js(&version)
+}
+
+/// Load one user rule pack; `null` or empty restores the built-in rules.
+#[wasm_bindgen(js_name = setRulePack)]
+pub fn set_rule_pack(source: Option<String>) -> Result<JsValue, JsError> {
+    set_rule_packs(source.into_iter().collect())
 }
 
 /// Validate a pack without loading it; throws with the field and line on error.
