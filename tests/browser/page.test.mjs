@@ -145,6 +145,11 @@ test('a 20,000-character paste keeps the page responsive', async () => {
   await setText(AD);
   await waitForFinding('guarantee.principal');
   await page.screenshot({ path: path.join(artifacts, 'page.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways on a phone by ${overflow}px`);
+  await page.screenshot({ path: path.join(artifacts, 'page-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
 });
 
 test('nothing was requested from any other host', () => {

@@ -1,0 +1,24 @@
+// Shared helpers for the Node tests: the built wasm module, the native CLI,
+// and the labelled corpora.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const cliPath = path.join(root, 'target/release/finlint');
+const require = createRequire(import.meta.url);
+
+export function loadWasm() {
+  const mod = require(path.join(root, 'www/pkg/node/finlint.js'));
+  mod.init();
+  return mod;
+}
+
+export function loadCorpus() {
+  const dir = path.join(root, 'tests/corpus');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
+  const shared = path.join(root, '../shared/examples/corpus.jsonl');
+  if (fs.existsSync(shared)) files.push(shared);
+  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)));
+}
