@@ -6,12 +6,17 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use crate::fold::fold_str;
+use crate::span::floor_char_boundary;
 
 const CONTEXT_DATA: &str = include_str!("../data/context.toml");
 
 /// How far to look for a sentence end; bounds the work per hit on a text with
 /// no punctuation at all.
 const MAX_SENTENCE_REACH: usize = 400;
+/// Grid, in bytes, that unbounded windows snap to (see `bounds`).
+const GRID: usize = 1024;
+/// How far either side of a hit to look for its quotation marks.
+const QUOTE_REACH: usize = 60;
 /// How many tokens to walk back from a hit looking for a negator.
 const NEGATION_REACH: usize = 4;
 
@@ -118,33 +123,57 @@ impl Context {
         false
     }
 
-    /// Is the hit quoted inside a warning, or framed as a condemned claim?
+    /// Where the warning-frame cues sit in a sentence, computed once per
+    /// sentence so that many hits in one long sentence stay linear.
+    pub fn sentence_cues(&self, text: &str, sentence: (usize, usize)) -> SentenceCues {
+        let whole = &text[sentence.0..sentence.1];
+        let first_lead_end = self
+            .frame_leads
+            .iter()
+            .filter_map(|c| whole.find(c.as_str()).map(|i| sentence.0 + i + c.len()))
+            .min();
+        let last_condemnation = self
+            .frame_condemnations
+            .iter()
+            .filter_map(|c| whole.rfind(c.as_str()).map(|i| sentence.0 + i))
+            .max();
+        let has_quote_cue = self
+            .quote_frame_cues
+            .iter()
+            .any(|c| whole.contains(c.as_str()));
+        SentenceCues {
+            first_lead_end,
+            last_condemnation,
+            has_quote_cue,
+        }
+    }
+
+    /// Is the hit quoted inside a warning, or framed as a condemned claim
+    /// (任何承诺稳赚不赔的都是诈骗)?
     pub fn is_framed(
         &self,
         text: &str,
         sentence: (usize, usize),
+        cues: &SentenceCues,
         start: usize,
         end: usize,
     ) -> bool {
-        let before = &text[sentence.0..start];
-        let after = &text[end..sentence.1];
-        if before.ends_with("所谓") {
+        if text[sentence.0..start].ends_with("所谓") {
             return true;
         }
-        let whole = &text[sentence.0..sentence.1];
-        if self.is_quoted(before, after)
-            && self
-                .quote_frame_cues
-                .iter()
-                .any(|c| whole.contains(c.as_str()))
-        {
+        let framed_by_words = cues.first_lead_end.is_some_and(|l| l <= start)
+            && cues.last_condemnation.is_some_and(|c| c >= end);
+        if framed_by_words {
             return true;
         }
-        self.frame_leads.iter().any(|c| before.contains(c.as_str()))
-            && self
-                .frame_condemnations
-                .iter()
-                .any(|c| after.contains(c.as_str()))
+        if !cues.has_quote_cue {
+            return false;
+        }
+        // Quotation marks around a claim sit close to it; a bounded look keeps
+        // the check constant-time per hit.
+        let before = crate::labels::tail_chars(&text[sentence.0..start], QUOTE_REACH);
+        let after = crate::labels::head_chars(&text[end..sentence.1], QUOTE_REACH);
+        self.is_quoted(before, after)
     }
 
     fn is_quoted(&self, before: &str, after: &str) -> bool {
@@ -162,23 +191,58 @@ impl Context {
     }
 }
 
+/// Cached per sentence: see [`Context::sentence_cues`].
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceCues {
+    first_lead_end: Option<usize>,
+    last_condemnation: Option<usize>,
+    has_quote_cue: bool,
+}
+
 /// Extend [start, end) to the nearest delimiters, within a bounded reach.
+/// Where no delimiter is in reach, the bound snaps to a fixed grid, so that
+/// the many hits of one endless line share a few cached windows instead of
+/// each segmenting its own: that keeps such input linear.
 fn bounds(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize) {
     let mut s = start;
+    let mut capped = false;
     for (taken, (i, c)) in text[..start].char_indices().rev().enumerate() {
-        if ends.contains(&c) || taken >= MAX_SENTENCE_REACH {
+        if ends.contains(&c) {
+            break;
+        }
+        if taken >= MAX_SENTENCE_REACH {
+            capped = true;
             break;
         }
         s = i;
     }
+    if capped {
+        s = floor_char_boundary(text, start.saturating_sub(GRID) / GRID * GRID);
+    }
     let mut e = end;
+    capped = false;
     for (taken, (i, c)) in text[end..].char_indices().enumerate() {
-        if ends.contains(&c) || taken >= MAX_SENTENCE_REACH {
+        if ends.contains(&c) {
+            break;
+        }
+        if taken >= MAX_SENTENCE_REACH {
+            capped = true;
             break;
         }
         e = end + i + c.len_utf8();
     }
+    if capped {
+        e = ceil_char_boundary(text, (end + GRID).div_ceil(GRID) * GRID);
+    }
     (s, e)
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -199,9 +263,11 @@ mod tests {
         let ctx = Context::builtin();
         let text = "谨防“保本高息”理财骗局";
         let s = text.find("保本").unwrap();
-        assert!(ctx.is_framed(text, (0, text.len()), s, s + 6));
+        let cues = ctx.sentence_cues(text, (0, text.len()));
+        assert!(ctx.is_framed(text, (0, text.len()), &cues, s, s + 6));
         let plain = "“保本高息”理财";
         let s = plain.find("保本").unwrap();
-        assert!(!ctx.is_framed(plain, (0, plain.len()), s, s + 6));
+        let cues = ctx.sentence_cues(plain, (0, plain.len()));
+        assert!(!ctx.is_framed(plain, (0, plain.len()), &cues, s, s + 6));
     }
 }

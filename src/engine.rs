@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::context::Context;
+use crate::context::{Context, SentenceCues};
 use crate::error::Error;
 use crate::labels::{head_chars, tail_chars, LabelSet};
 use crate::normalize::Normalized;
@@ -257,7 +257,15 @@ impl Checker {
             return None;
         }
         let sentence = self.context.sentence(text, c.start, c.end);
-        if rule.quotable && self.context.is_framed(text, sentence, c.start, c.end) {
+        if rule.quotable
+            && self.context.is_framed(
+                text,
+                sentence,
+                &cache.sentence_cues(&self.context, sentence),
+                c.start,
+                c.end,
+            )
+        {
             return None;
         }
         if let Some(check) = &rule.drop_if {
@@ -448,6 +456,7 @@ struct CheckCache<'a> {
     clauses: ClauseCache<'a>,
     text: &'a str,
     document: HashMap<(usize, bool), bool>,
+    sentences: HashMap<(usize, usize), SentenceCues>,
 }
 
 impl<'a> CheckCache<'a> {
@@ -456,7 +465,16 @@ impl<'a> CheckCache<'a> {
             clauses: ClauseCache::new(segmenter, text),
             text,
             document: HashMap::new(),
+            sentences: HashMap::new(),
         }
+    }
+
+    fn sentence_cues(&mut self, context: &Context, sentence: (usize, usize)) -> SentenceCues {
+        let text = self.text;
+        *self
+            .sentences
+            .entry(sentence)
+            .or_insert_with(|| context.sentence_cues(text, sentence))
     }
 
     fn boundaries(&mut self, clause: (usize, usize)) -> &[usize] {

@@ -74,6 +74,7 @@ pub fn scan(src: &str) -> Scanned {
         bytes: src.as_bytes(),
         pos: 0,
         next_gt: None,
+        no_comment_end: false,
         out: Scanned {
             units: Vec::with_capacity(src.len() / 2),
             comments: Vec::new(),
@@ -90,6 +91,8 @@ struct Scanner<'a> {
     /// Cached position of the next `>`; `Some(usize::MAX)` once none is left,
     /// which keeps a text full of unmatched `<` linear instead of quadratic.
     next_gt: Option<usize>,
+    /// Set once no `-->` remains, so many unclosed comments stay linear.
+    no_comment_end: bool,
     out: Scanned,
 }
 
@@ -171,7 +174,11 @@ impl<'a> Scanner<'a> {
 
     fn take_comment(&mut self) -> bool {
         let body_start = self.pos + 4;
+        if self.no_comment_end {
+            return false;
+        }
         let Some(rel) = self.src[body_start..].find("-->") else {
+            self.no_comment_end = true;
             return false;
         };
         let end = body_start + rel + 3;

@@ -20,7 +20,10 @@ struct Region {
 
 #[derive(Debug, Default)]
 pub struct Suppressions {
+    /// Sorted by start.
     regions: Vec<Region>,
+    /// Running maximum of `end` over `regions[..=i]`, for an early stop.
+    max_end: Vec<usize>,
 }
 
 fn rule_matches(pattern: &str, id: &str) -> bool {
@@ -91,24 +94,40 @@ impl Suppressions {
             }
         }
         regions.extend(open);
-        Suppressions { regions }
+        regions.sort_by_key(|r| r.start);
+        let max_end = regions
+            .iter()
+            .scan(0usize, |m, r| {
+                *m = (*m).max(r.end);
+                Some(*m)
+            })
+            .collect();
+        Suppressions { regions, max_end }
     }
 
     /// The marker suppressing a finding of `rule` at original bytes
     /// `[start, end)`; a document-level finding (`None`) is suppressed only by
     /// a marker that names its rule.
     pub fn marker_for(&self, rule: &str, span: Option<(usize, usize)>) -> Option<&str> {
-        self.regions
-            .iter()
-            .find(|r| match span {
-                Some((s, e)) => {
-                    s >= r.start
-                        && e <= r.end
-                        && (r.rules.is_empty() || r.rules.iter().any(|p| rule_matches(p, rule)))
-                }
-                None => r.rules.iter().any(|p| p == rule),
-            })
-            .map(|r| r.marker.as_str())
+        let names = |r: &Region| r.rules.iter().any(|p| rule_matches(p, rule));
+        match span {
+            None => self
+                .regions
+                .iter()
+                .find(|r| r.rules.iter().any(|p| p == rule))
+                .map(|r| r.marker.as_str()),
+            Some((s, e)) => {
+                // Only regions starting at or before the span can contain it;
+                // walk back while some earlier region still reaches its end.
+                let upto = self.regions.partition_point(|r| r.start <= s);
+                (0..upto)
+                    .rev()
+                    .take_while(|&i| self.max_end[i] >= e)
+                    .map(|i| &self.regions[i])
+                    .find(|r| e <= r.end && (r.rules.is_empty() || names(r)))
+                    .map(|r| r.marker.as_str())
+            }
+        }
     }
 }
 

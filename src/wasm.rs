@@ -66,8 +66,14 @@ pub fn set_rule_packs(sources: Vec<String>) -> Result<JsValue, JsError> {
         CUSTOM.with(|c| *c.borrow_mut() = None);
         return to_js(&Checker::shared().version());
     }
-    let origins: Vec<String> = (1..=sources.len()).map(|i| format!("用户规则包{i}")).collect();
-    let packs: Vec<(&str, &str)> = sources.iter().zip(&origins).map(|(s, o)| (s.as_str(), o.as_str())).collect();
+    let origins: Vec<String> = (1..=sources.len())
+        .map(|i| format!("用户规则包{i}"))
+        .collect();
+    let packs: Vec<(&str, &str)> = sources
+        .iter()
+        .zip(&origins)
+        .map(|(s, o)| (s.as_str(), o.as_str()))
+        .collect();
     let checker = Checker::new(&packs).map_err(|e| JsError::new(&e.to_string()))?;
     let version = checker.version();
     CUSTOM.with(|c| *c.borrow_mut() = Some(checker));

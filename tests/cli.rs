@@ -13,7 +13,8 @@ fn finlint(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .unwrap();
     let mut pipe = child.stdin.take().unwrap();
     if let Some(bytes) = stdin {
-        pipe.write_all(bytes).unwrap();
+        // The CLI may exit on a usage error before reading its input.
+        let _ = pipe.write_all(bytes);
     }
     drop(pipe);
     child.wait_with_output().unwrap()
