@@ -204,6 +204,21 @@ fn ten_megabyte_input_is_checked() {
 }
 
 #[test]
+fn a_hundred_megabyte_file_is_refused_with_the_limit_named() {
+    let path = temp("huge.txt", b"");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let o = finlint(&["check", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("上限") && err.contains("--jsonl"), "{err}");
+}
+
+#[test]
 fn eval_prints_the_scores() {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/hard_cases.jsonl");
     let o = finlint(&["eval", corpus], None);

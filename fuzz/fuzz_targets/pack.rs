@@ -1,0 +1,13 @@
+//! The rule-pack parser and compiler: any text gives a pack or a clear error.
+//! Parsing is fast; only packs that parse go on to the (slower) compile.
+#![no_main]
+use finlint::pack::parse_pack;
+use finlint::rules::RuleSet;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if parse_pack(text, "fuzz.toml").is_ok() {
+        let _ = RuleSet::build(&[(text, "fuzz.toml")]);
+    }
+});
