@@ -4,9 +4,11 @@ use std::fs;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use finlint::format::{github, sarif, text};
+use finlint::format::{github, sarif, summary, text};
 use finlint::{eval, CheckOptions, Checker, Report, MAX_INPUT_BYTES};
 
 #[derive(Parser)]
@@ -223,17 +225,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
     } else {
         expand_paths(&args.paths)?
     };
-    let mut checked: Vec<(String, String, Report)> = Vec::new();
-    for p in &paths {
-        let (name, input) = if p.as_os_str() == "-" {
-            ("<stdin>".to_string(), read_stdin()?)
-        } else {
-            (p.display().to_string(), read_text_file(p)?)
-        };
-        let report = checker
-            .check(&input, &options)
-            .map_err(|e| Usage(format!("{name}：{e}")))?;
-        checked.push((name, input, report));
+    let (checked, problems) = check_all(&checker, &paths, &options)?;
+    for problem in &problems {
+        eprintln!("finlint: {problem}");
     }
     let failed = checked.iter().any(|(_, _, r)| !r.summary.pass);
     let color = match args.color {
@@ -250,6 +244,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
                     "{}",
                     text::render(name, input, report, &text::Style { color })
                 )?;
+            }
+            if checked.len() > 1 {
+                write!(out, "{}", summary::render(&checked))?;
             }
         }
         Format::Json if checked.len() == 1 => {
@@ -284,11 +281,92 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
             }
         }
     }
-    Ok(if failed {
+    Ok(if !problems.is_empty() {
+        ExitCode::from(2)
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+type Checked = Vec<(String, String, Report)>;
+
+/// Check every path on all cores, in input order. Standard input is read
+/// first; a file that cannot be read or checked is reported and skipped, so
+/// one bad file in a CMS export does not hide the rest.
+fn check_all(
+    checker: &Checker,
+    paths: &[PathBuf],
+    options: &CheckOptions,
+) -> Result<(Checked, Vec<String>), Usage> {
+    let stdin_text = if paths.iter().any(|p| p.as_os_str() == "-") {
+        Some(read_stdin()?)
+    } else {
+        None
+    };
+    let load = |p: &PathBuf| -> Result<(String, String), String> {
+        if p.as_os_str() == "-" {
+            Ok((
+                "<stdin>".to_string(),
+                stdin_text.clone().unwrap_or_default(),
+            ))
+        } else {
+            read_text_file(p)
+                .map(|t| (p.display().to_string(), t))
+                .map_err(|Usage(m)| m)
+        }
+    };
+    let results: Vec<Mutex<Option<Result<(String, String, Report), String>>>> =
+        paths.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let progress = paths.len() > 1 && io::stderr().is_terminal();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                let outcome =
+                    load(path).and_then(|(name, input)| match checker.check(&input, options) {
+                        Ok(report) => Ok((name, input, report)),
+                        Err(e) => Err(format!("{name}：{e}")),
+                    });
+                if let Ok(mut slot) = results[i].lock() {
+                    *slot = Some(outcome);
+                }
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if progress {
+                    eprint!("\r检查中 {n}/{} {}", paths.len(), bar(n, paths.len()));
+                }
+            });
+        }
+    });
+    if progress {
+        eprintln!();
+    }
+    let mut checked = Vec::new();
+    let mut problems = Vec::new();
+    for slot in results {
+        match slot.into_inner().ok().flatten() {
+            Some(Ok(item)) => checked.push(item),
+            Some(Err(problem)) => problems.push(problem),
+            None => problems.push("内部错误：有文件未被检查".to_string()),
+        }
+    }
+    if checked.is_empty() && !problems.is_empty() && paths.len() == 1 {
+        return Err(Usage(problems.remove(0)));
+    }
+    Ok((checked, problems))
+}
+
+fn bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 30;
+    let filled = done * WIDTH / total.max(1);
+    format!("[{}{}]", "█".repeat(filled), "·".repeat(WIDTH - filled))
 }
 
 fn with_field(report: &Report, key: &str, value: &str) -> serde_json::Value {

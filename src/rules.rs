@@ -339,7 +339,8 @@ impl RuleSet {
 
     /// Label and profile-extra findings (`label.*`) are switchable too.
     fn ensure_known(&self, id: &str, origin: &str, field: &str) -> Result<(), Error> {
-        let known = id.starts_with("label.")
+        let known = id == "label"
+            || id.starts_with("label.")
             || self.rules.iter().any(|r| matches_id(id, &r.id))
             || id == "*";
         if known {

@@ -219,6 +219,39 @@ fn a_hundred_megabyte_file_is_refused_with_the_limit_named() {
 }
 
 #[test]
+fn a_directory_is_checked_with_a_summary_table_and_bad_files_reported() {
+    let dir = std::env::temp_dir().join(format!("finlint-dir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.md"), "保本理财，全国第一").unwrap();
+    std::fs::write(dir.join("sub/b.html"), "<p>零风险</p>").unwrap();
+    std::fs::write(dir.join("skip.png"), "保本").unwrap();
+    let o = finlint(&["check", dir.to_str().unwrap()], None);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("汇总") && out.contains("合计") && out.contains("2 个文件"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a.md") && out.contains("b.html") && !out.contains("skip.png"),
+        "{out}"
+    );
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let o = finlint(&["check", "--format", "jsonl", dir.to_str().unwrap()], None);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unreadable or empty file is a problem worth exit 2"
+    );
+    assert!(stderr(&o).contains("empty.txt"));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).lines().count(),
+        2,
+        "the other files are still reported"
+    );
+}
+
+#[test]
 fn eval_prints_the_scores() {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/hard_cases.jsonl");
     let o = finlint(&["eval", corpus], None);

@@ -3,4 +3,5 @@
 
 pub mod github;
 pub mod sarif;
+pub mod summary;
 pub mod text;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 
@@ -117,6 +118,27 @@ test('an allow-listed term disappears and survives a reload', async () => {
   await waitForFinding('user.terms');
   await page.click('#clear-custom');
   await waitForFinding('user.terms', false);
+});
+
+test('an imported organisation pack gives the same verdict as the CLI', async () => {
+  const packFile = path.join(root, 'examples/packs/chengxin-bank.toml');
+  const text = '诚信银行金元宝理财，稳如泰山。';
+  let out;
+  try {
+    out = execFileSync(path.join(root, 'target/release/finlint'), ['check', '--format', 'json', '--rules', packFile, '-'], { input: text, encoding: 'utf8' });
+  } catch (e) {
+    out = e.stdout;
+  }
+  const cli = JSON.parse(out);
+  await page.setInputFiles('#pack-file', packFile);
+  await page.waitForFunction(() => document.querySelector('#custom-status').textContent.includes('诚信银行'));
+  await setText(text);
+  await waitForFinding('chengxin.retired_product');
+  assert.equal(await page.textContent('#verdict'), cli.summary.verdict);
+  const rules = await page.$$eval('#findings li', (lis) => lis.map((li) => li.dataset.rule));
+  assert.deepEqual(rules, cli.findings.map((f) => f.rule));
+  await page.click('#clear-custom');
+  await waitForFinding('chengxin.retired_product', false);
 });
 
 test('the JSON export is the report with the input and the time of the check', async () => {

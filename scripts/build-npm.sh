@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Build the npm package into npm/ and pack it to target/npm/finlint-<version>.tgz.
+# Install it anywhere with: npm install /path/to/finlint-<version>.tgz
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Rebuild the module unless it is newer than every source and data file.
+if [ ! -f www/pkg/finlint_bg.wasm ] || [ -n "$(find src data Cargo.toml -newer www/pkg/finlint_bg.wasm | head -1)" ]; then
+  bash scripts/build-wasm.sh
+fi
+rm -rf npm/pkg
+mkdir -p npm/pkg/web npm/pkg/node
+cp www/pkg/finlint.js www/pkg/finlint_bg.wasm npm/pkg/web/
+cp www/pkg/node/finlint.js www/pkg/node/finlint_bg.wasm npm/pkg/node/
+# The Node build is CommonJS; mark its folder so the package's "type": "module" does not apply.
+echo '{"type": "commonjs"}' > npm/pkg/node/package.json
+# api.cjs is derived from the single source api.mjs.
+{ sed 's/^export function createApi/function createApi/' npm/api.mjs; echo 'module.exports = { createApi };'; } > npm/api.cjs
+mkdir -p target/npm
+(cd npm && npm pack --pack-destination ../target/npm --silent)
+ls target/npm/*.tgz

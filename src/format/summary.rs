@@ -1,0 +1,94 @@
+//! The table printed after a multi-file check: one row per file, one column
+//! per category, and a total row.
+
+use crate::pack::Category;
+use crate::report::Report;
+
+pub fn render(files: &[(String, String, Report)]) -> String {
+    let cats: Vec<Category> = Category::ALL.to_vec();
+    let mut out = String::from("\n汇总\n");
+    let header: Vec<String> = cats.iter().map(|c| c.label_zh().to_string()).collect();
+    out.push_str(&format!(
+        "{} {:>4} {:>4}  {}\n",
+        pad("文件", NAME_COLUMNS),
+        "错误",
+        "警告",
+        header.join("  ")
+    ));
+    let mut totals = vec![0usize; cats.len()];
+    let (mut errors, mut warnings, mut failing) = (0, 0, 0);
+    for (name, _, report) in files {
+        let counts: Vec<usize> = cats
+            .iter()
+            .map(|c| {
+                report
+                    .summary
+                    .by_category
+                    .get(c.as_str())
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for (t, n) in totals.iter_mut().zip(&counts) {
+            *t += n;
+        }
+        errors += report.summary.errors;
+        warnings += report.summary.warnings;
+        failing += usize::from(!report.summary.pass);
+        out.push_str(&row(
+            name,
+            report.summary.errors,
+            report.summary.warnings,
+            &counts,
+            &header,
+        ));
+    }
+    out.push_str(&row("合计", errors, warnings, &totals, &header));
+    out.push_str(&format!(
+        "{} 个文件，{} 个需修改，{} 个可发布\n",
+        files.len(),
+        failing,
+        files.len() - failing
+    ));
+    out
+}
+
+/// Each count is right-aligned under its (wide, CJK) column heading.
+fn row(name: &str, errors: usize, warnings: usize, counts: &[usize], header: &[String]) -> String {
+    let cells: Vec<String> = counts
+        .iter()
+        .zip(header)
+        .map(|(n, h)| format!("{:>width$}", n, width = h.chars().count() * 2))
+        .collect();
+    let mut shown = name.to_string();
+    while width(&shown) > NAME_COLUMNS {
+        let mut rest = shown.chars();
+        rest.next();
+        rest.next();
+        shown = format!("…{}", rest.as_str());
+    }
+    format!(
+        "{} {errors:>6} {warnings:>6}  {}\n",
+        pad(&shown, NAME_COLUMNS),
+        cells.join("  ")
+    )
+}
+
+const NAME_COLUMNS: usize = 40;
+
+/// Terminal columns: CJK and full-width characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if crate::fold::is_cjk(c) || ('\u{FF01}'..='\u{FF60}').contains(&c) || c == '…' {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn pad(s: &str, columns: usize) -> String {
+    format!("{s}{}", " ".repeat(columns.saturating_sub(width(s))))
+}
