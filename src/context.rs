@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use crate::fold::fold_str;
-use crate::span::floor_char_boundary;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 
 const CONTEXT_DATA: &str = include_str!("../data/context.toml");
 
@@ -235,14 +235,6 @@ fn bounds(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize)
         e = ceil_char_boundary(text, (end + GRID).div_ceil(GRID) * GRID);
     }
     (s, e)
-}
-
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::report::{
 };
 use crate::rules::{Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
-use crate::span::{OffsetConverter, Position, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
 
 /// Inputs above this size are refused with a clear error rather than risking
@@ -524,7 +524,7 @@ fn scope_text<'t>(
 /// Does any occurrence of a phrase overlap [start, end)?
 fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
-        let from = crate::span::floor_char_boundary(text, start.saturating_sub(p.len()));
+        let from = floor_char_boundary(text, start.saturating_sub(p.len()));
         let to = ceil_char_boundary(text, end + p.len());
         text[from..to]
             .match_indices(p.as_str())
@@ -537,20 +537,12 @@ fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> 
 /// 保障|范围内的本息), so it must cover where the hit starts.
 fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
-        let from = crate::span::floor_char_boundary(text, start.saturating_sub(p.len()));
+        let from = floor_char_boundary(text, start.saturating_sub(p.len()));
         let to = ceil_char_boundary(text, start + p.len());
         text[from..to]
             .match_indices(p.as_str())
             .any(|(i, _)| from + i <= start && from + i + p.len() > start)
     })
-}
-
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Merge overlapping hits of one rule into one span, then drop hits that lie

@@ -273,6 +273,16 @@ pub struct PackFile {
     pub required_labels: BTreeMap<String, Vec<LabelKind>>,
 }
 
+/// Does a rule selector (from `disable`, `severity` or an inline marker) pick
+/// rule `id`? A selector is `*`, an exact id, or a prefix such as
+/// `guarantee` or `guarantee.*`.
+pub fn rule_id_matches(selector: &str, id: &str) -> bool {
+    let prefix = selector.trim_end_matches('*').trim_end_matches('.');
+    selector == "*"
+        || id == selector
+        || (id.starts_with(prefix) && id[prefix.len()..].starts_with('.'))
+}
+
 /// Parse a pack from TOML or JSON (chosen by the first non-blank character).
 pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
     if source.trim().is_empty() {

@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::fold::{fold_pattern, fold_str};
 use crate::pack::{
-    check_regex, parse_pack, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
-    Severity, Validator,
+    check_regex, parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta,
+    RuleDef, Scope, Severity, Validator,
 };
 use crate::profile::PROFILE_NAMES;
 
@@ -210,11 +210,6 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
     })
 }
 
-fn matches_id(pattern: &str, id: &str) -> bool {
-    let prefix = pattern.trim_end_matches('*').trim_end_matches('.');
-    id == pattern || (id.starts_with(prefix) && id[prefix.len()..].starts_with('.'))
-}
-
 impl Rule {
     /// The one-click replacement for a hit whose normalised text is `matched`.
     pub fn replacement_for(&self, matched: &str, original: &str) -> Option<String> {
@@ -341,7 +336,7 @@ impl RuleSet {
     fn ensure_known(&self, id: &str, origin: &str, field: &str) -> Result<(), Error> {
         let known = id == "label"
             || id.starts_with("label.")
-            || self.rules.iter().any(|r| matches_id(id, &r.id))
+            || self.rules.iter().any(|r| rule_id_matches(id, &r.id))
             || id == "*";
         if known {
             Ok(())
@@ -359,7 +354,7 @@ impl RuleSet {
             rule.enabled = !self
                 .disabled
                 .iter()
-                .any(|d| d == "*" || matches_id(d, &rule.id));
+                .any(|d| d == "*" || rule_id_matches(d, &rule.id));
             if let Some(sev) = self.severity.get(&rule.id) {
                 rule.severity = *sev;
             }
@@ -409,7 +404,9 @@ impl RuleSet {
     }
 
     pub fn is_disabled(&self, id: &str) -> bool {
-        self.disabled.iter().any(|d| d == "*" || matches_id(d, id))
+        self.disabled
+            .iter()
+            .any(|d| d == "*" || rule_id_matches(d, id))
     }
 
     pub fn severity_for(&self, id: &str, default: Severity) -> Severity {

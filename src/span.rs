@@ -94,6 +94,14 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, col)
 }
 
+pub fn ceil_char_boundary(text: &str, mut byte: usize) -> usize {
+    byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte += 1;
+    }
+    byte
+}
+
 pub fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
     byte = byte.min(text.len());
     while !text.is_char_boundary(byte) {

@@ -9,6 +9,7 @@
 //! for every rule. Suppressed findings are reported, never silently dropped.
 
 use crate::html::Comment;
+use crate::pack::rule_id_matches;
 
 #[derive(Debug, Clone)]
 struct Region {
@@ -24,13 +25,6 @@ pub struct Suppressions {
     regions: Vec<Region>,
     /// Running maximum of `end` over `regions[..=i]`, for an early stop.
     max_end: Vec<usize>,
-}
-
-fn rule_matches(pattern: &str, id: &str) -> bool {
-    let prefix = pattern.trim_end_matches('*').trim_end_matches('.');
-    pattern == "*"
-        || id == pattern
-        || (id.starts_with(prefix) && id[prefix.len()..].starts_with('.'))
 }
 
 fn line_range(text: &str, at: usize) -> (usize, usize) {
@@ -109,7 +103,7 @@ impl Suppressions {
     /// `[start, end)`; a document-level finding (`None`) is suppressed only by
     /// a marker that names its rule.
     pub fn marker_for(&self, rule: &str, span: Option<(usize, usize)>) -> Option<&str> {
-        let names = |r: &Region| r.rules.iter().any(|p| rule_matches(p, rule));
+        let names = |r: &Region| r.rules.iter().any(|p| rule_id_matches(p, rule));
         match span {
             None => self
                 .regions
@@ -175,9 +169,9 @@ mod tests {
 
     #[test]
     fn prefix_matching() {
-        assert!(rule_matches("guarantee", "guarantee.principal"));
-        assert!(rule_matches("guarantee.*", "guarantee.principal"));
-        assert!(!rule_matches("guarantee", "guaranteed.x"));
-        assert!(rule_matches("*", "x.y"));
+        assert!(rule_id_matches("guarantee", "guarantee.principal"));
+        assert!(rule_id_matches("guarantee.*", "guarantee.principal"));
+        assert!(!rule_id_matches("guarantee", "guaranteed.x"));
+        assert!(rule_id_matches("*", "x.y"));
     }
 }

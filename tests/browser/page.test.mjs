@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { runCli } from '../node/helpers.mjs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 
@@ -123,13 +123,7 @@ test('an allow-listed term disappears and survives a reload', async () => {
 test('an imported organisation pack gives the same verdict as the CLI', async () => {
   const packFile = path.join(root, 'examples/packs/chengxin-bank.toml');
   const text = '诚信银行金元宝理财，稳如泰山。';
-  let out;
-  try {
-    out = execFileSync(path.join(root, 'target/release/finlint'), ['check', '--format', 'json', '--rules', packFile, '-'], { input: text, encoding: 'utf8' });
-  } catch (e) {
-    out = e.stdout;
-  }
-  const cli = JSON.parse(out);
+  const cli = JSON.parse(runCli(['check', '--format', 'json', '--rules', packFile, '-'], text));
   await page.setInputFiles('#pack-file', packFile);
   await page.waitForFunction(() => document.querySelector('#custom-status').textContent.includes('诚信银行'));
   await setText(text);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,6 +14,16 @@ export function loadWasm() {
   const mod = require(path.join(root, 'www/pkg/node/finlint.js'));
   mod.init();
   return mod;
+}
+
+/** Run the native CLI; exit code 1 (findings) still returns its output. */
+export function runCli(args, input) {
+  try {
+    return execFileSync(cliPath, args, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  } catch (e) {
+    if (e.status === 1) return e.stdout;
+    throw e;
+  }
 }
 
 export function loadCorpus() {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { root, cliPath } from './helpers.mjs';
+import { root, runCli } from './helpers.mjs';
 
 let project;
 let pkg;
@@ -73,13 +73,7 @@ test('the CLI and the package give the same verdict with the same pack', () => {
   const packFile = path.join(root, 'examples/packs/chengxin-bank.toml');
   const texts = ['诚信银行金元宝理财，稳如泰山。', '诚信第一储蓄所开业。', '本产品风险等级R2，封闭期90天。理财非存款、产品有风险、投资须谨慎。发布机构：诚信银行股份有限公司 2026年11月1日'];
   for (const text of texts) {
-    let out;
-    try {
-      out = execFileSync(cliPath, ['check', '--format', 'json', '--product', 'wealth', '--rules', packFile, '-'], { input: text, encoding: 'utf8' });
-    } catch (e) {
-      out = e.stdout;
-    }
-    const cli = JSON.parse(out);
+    const cli = JSON.parse(runCli(['check', '--format', 'json', '--product', 'wealth', '--rules', packFile, '-'], text));
     const fromPkg = pkg.validate(text, { product: 'wealth', rules: fs.readFileSync(packFile, 'utf8') });
     assert.equal(fromPkg.ok, cli.summary.pass, text);
     assert.deepEqual(JSON.parse(JSON.stringify(fromPkg.report)), cli, text);

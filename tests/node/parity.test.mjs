@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { cliPath, loadCorpus, loadWasm } from './helpers.mjs';
+import { loadCorpus, loadWasm, runCli } from './helpers.mjs';
 
 const wasm = loadWasm();
 const docs = loadCorpus();
@@ -15,12 +14,7 @@ const docs = loadCorpus();
 function cliReports(items) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'finlint-parity-')), 'batch.jsonl');
   fs.writeFileSync(file, items.map((d) => JSON.stringify({ id: d.id, text: d.text, product: d.product })).join('\n'));
-  let out;
-  try {
-    out = execFileSync(cliPath, ['check', '--jsonl', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  } catch (e) {
-    out = e.stdout; // exit code 1 means findings, not failure
-  }
+  const out = runCli(['check', '--jsonl', file]);
   return new Map(out.trim().split('\n').map((l) => JSON.parse(l)).map((r) => [r.id, r]));
 }
 

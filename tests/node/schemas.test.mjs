@@ -4,18 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
-import { root, cliPath } from './helpers.mjs';
-
-function cli(args, input) {
-  try {
-    return execFileSync(cliPath, args, { input, encoding: 'utf8' });
-  } catch (e) {
-    return e.stdout;
-  }
-}
+import { root, runCli as cli } from './helpers.mjs';
 
 test('SARIF output validates against the official SARIF 2.1.0 schema', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'tests/data/sarif-2.1.0-rtm.5.json'), 'utf8'));
