@@ -468,7 +468,9 @@ impl RuleSet {
 }
 
 /// A pattern's hit is its `hit` group when it has one (patterns use the group
-/// to require context the regex crate cannot look around for).
+/// to require context the regex crate cannot look around for). Whitespace at
+/// either edge is never part of a claim, so it is trimmed: a pattern ending in
+/// `\s*` must not make a span depend on what follows the claim.
 fn push_pattern_hits(
     re: &Regex,
     text: &str,
@@ -477,16 +479,24 @@ fn push_pattern_hits(
     out: &mut Vec<Candidate>,
 ) {
     let has_hit_group = re.capture_names().any(|n| n == Some("hit"));
+    let mut push = |start: usize, end: usize| {
+        let raw = &text[start..end];
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || validate.is_some_and(|v| !crate::validators::is_valid(v, trimmed))
+        {
+            return;
+        }
+        let s = start + (raw.len() - raw.trim_start().len());
+        out.push(Candidate {
+            rule,
+            start: s,
+            end: s + trimmed.len(),
+            boundary: false,
+        });
+    };
     if !has_hit_group {
         for m in re.find_iter(text) {
-            if validate.is_none_or(|v| crate::validators::is_valid(v, m.as_str())) {
-                out.push(Candidate {
-                    rule,
-                    start: m.start(),
-                    end: m.end(),
-                    boundary: false,
-                });
-            }
+            push(m.start(), m.end());
         }
         return;
     }
@@ -496,14 +506,7 @@ fn push_pattern_hits(
             break;
         };
         let Some(m) = caps.name("hit") else { break };
-        if validate.is_none_or(|v| crate::validators::is_valid(v, m.as_str())) {
-            out.push(Candidate {
-                rule,
-                start: m.start(),
-                end: m.end(),
-                boundary: false,
-            });
-        }
+        push(m.start(), m.end());
         // Resume right after the hit, not after the trailing context, so that
         // adjacent numbers sharing a separator are both found.
         at = next_char_boundary(text, m.end().max(caps.get(0).map_or(0, |w| w.start()) + 1));

@@ -84,16 +84,6 @@ fn sweep(text: &str, sorted_bytes: &[usize]) -> Vec<Position> {
     out
 }
 
-/// 1-based line and column (in scalars) of a byte offset, for text and SARIF output.
-pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let byte = byte.min(text.len());
-    let before = &text[..floor_char_boundary(text, byte)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
-}
-
 pub fn ceil_char_boundary(text: &str, mut byte: usize) -> usize {
     byte = byte.min(text.len());
     while !text.is_char_boundary(byte) {
@@ -126,11 +116,5 @@ mod tests {
         assert_eq!(span.end, 3);
         assert_eq!(span.utf16_end, 4);
         assert_eq!((pos.line, pos.column), (1, 2));
-    }
-
-    #[test]
-    fn line_col_is_one_based() {
-        assert_eq!(line_col("ab\n保本", 3), (2, 1));
-        assert_eq!(line_col("ab\n保本", 6), (2, 2));
     }
 }
