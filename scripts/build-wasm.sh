@@ -23,7 +23,7 @@ wasm-bindgen "$wasm" --target nodejs --out-dir www/pkg/node --no-typescript
 opt=node_modules/.bin/wasm-opt
 if [ -x "$opt" ]; then
   for f in www/pkg/finlint_bg.wasm www/pkg/node/finlint_bg.wasm; do
-    "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$f" -o "$f.opt" && mv "$f.opt" "$f"
+    "$opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$f" -o "$f.opt" && mv "$f.opt" "$f"
   done
 fi
 raw=$(stat -c %s www/pkg/finlint_bg.wasm)

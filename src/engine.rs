@@ -63,6 +63,14 @@ impl Checker {
         Ok(Self::assemble(rules, segmenter))
     }
 
+    /// Built-in rules built from scratch, sharing nothing with earlier
+    /// checkers: what a fresh process pays at start-up (benchmarks).
+    pub fn fresh() -> Result<Checker, Error> {
+        let rules = RuleSet::build(&[])?;
+        let segmenter = Segmenter::fresh(&rules.builtin_terms());
+        Ok(Self::assemble(rules, segmenter))
+    }
+
     /// Built-in rules over a different base dictionary (dictionary experiments).
     pub fn with_base_dict(base_dict: &str, user_packs: &[(&str, &str)]) -> Result<Checker, Error> {
         let rules = RuleSet::build(user_packs)?;
@@ -306,10 +314,7 @@ impl Checker {
     }
 
     fn find_labels(&self, text: &str) -> Vec<Option<(usize, usize)>> {
-        LabelKind::ALL
-            .iter()
-            .map(|k| self.labels.get(*k).and_then(|l| l.find(text)))
-            .collect()
+        self.labels.find_all(&LabelKind::ALL, text)
     }
 
     fn required_labels(&self, profile: &Profile) -> Vec<LabelKind> {
@@ -377,6 +382,15 @@ impl Checker {
             ));
         }
         out
+    }
+
+    /// Compile every pattern that is otherwise compiled on first use; the
+    /// ones that fail. Built-in patterns are data, so a test calls this.
+    pub fn compile_all_patterns(&self) -> Vec<String> {
+        let mut failures = self.rules.compile_all();
+        failures.extend(self.labels.compile_all());
+        failures.extend(self.profiles.compile_all());
+        failures
     }
 
     /// Run every rule's own examples; returns the failures.

@@ -1,10 +1,10 @@
 //! Required-label detection (../shared/LABELS.md), driven by data/labels.toml.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::fold::fold_pattern;
-use crate::pack::{check_regex, Examples, LabelKind};
+use crate::pack::{Examples, LabelKind};
+use crate::pattern::{Pattern, PatternIndex};
 
 const LABEL_DATA: &str = include_str!("../data/labels.toml");
 
@@ -42,22 +42,25 @@ fn default_context() -> usize {
 
 pub struct Label {
     pub def: LabelDef,
-    patterns: Vec<Regex>,
-    reject_before: Vec<Regex>,
-    reject_after: Vec<Regex>,
-    accept_before: Vec<Regex>,
-    accept_after: Vec<Regex>,
+    patterns: Vec<Pattern>,
+    reject_before: Vec<Pattern>,
+    reject_after: Vec<Pattern>,
+    accept_before: Vec<Pattern>,
+    accept_after: Vec<Pattern>,
 }
 
 pub struct LabelSet {
     pub labels: Vec<Label>,
+    /// Over every label's patterns, in label order.
+    index: PatternIndex,
 }
 
-fn compile_all(patterns: &[String]) -> Vec<Regex> {
+/// Parsed now, compiled on first use (the tests compile them all).
+fn compile_all(patterns: &[String]) -> Vec<Pattern> {
     patterns
         .iter()
         .map(|p| {
-            check_regex(&fold_pattern(p))
+            Pattern::lazy(&fold_pattern(p))
                 .unwrap_or_else(|e| panic!("data/labels.toml: bad pattern {p}: {e}"))
         })
         .collect()
@@ -67,20 +70,54 @@ impl LabelSet {
     pub fn builtin() -> LabelSet {
         let file: LabelFile = toml::from_str(LABEL_DATA)
             .unwrap_or_else(|e| panic!("data/labels.toml is invalid: {e}"));
-        LabelSet {
-            labels: file
-                .label
-                .into_iter()
-                .map(|def| Label {
-                    patterns: compile_all(&def.patterns),
-                    reject_before: compile_all(&def.reject_before),
-                    reject_after: compile_all(&def.reject_after),
-                    accept_before: compile_all(&def.accept_before),
-                    accept_after: compile_all(&def.accept_after),
-                    def,
-                })
-                .collect(),
+        let labels: Vec<Label> = file
+            .label
+            .into_iter()
+            .map(|def| Label {
+                patterns: compile_all(&def.patterns),
+                reject_before: compile_all(&def.reject_before),
+                reject_after: compile_all(&def.reject_after),
+                accept_before: compile_all(&def.accept_before),
+                accept_after: compile_all(&def.accept_after),
+                def,
+            })
+            .collect();
+        let index = PatternIndex::new(labels.iter().flat_map(|l| l.patterns.iter()));
+        LabelSet { labels, index }
+    }
+
+    /// Where each label is first found, for every label kind in `kinds`,
+    /// running only the patterns whose literals occur in `text`.
+    pub fn find_all(&self, kinds: &[LabelKind], text: &str) -> Vec<Option<(usize, usize)>> {
+        let live = self.index.live(text);
+        let mut offset = 0;
+        let mut found = Vec::with_capacity(self.labels.len());
+        for label in &self.labels {
+            let n = label.patterns.len();
+            found.push((label.def.id, label.find_live(text, &live[offset..offset + n])));
+            offset += n;
         }
+        kinds
+            .iter()
+            .map(|k| found.iter().find(|(id, _)| id == k).and_then(|(_, at)| *at))
+            .collect()
+    }
+
+    /// Every pattern compiled now; the failures, if any (for the tests).
+    pub fn compile_all(&self) -> Vec<String> {
+        self.labels
+            .iter()
+            .flat_map(|l| {
+                l.patterns
+                    .iter()
+                    .chain(&l.reject_before)
+                    .chain(&l.reject_after)
+                    .chain(&l.accept_before)
+                    .chain(&l.accept_after)
+            })
+            .filter(|p| p.regex().is_none())
+            .map(|p| p.source().to_string())
+            .collect()
     }
 
     pub fn get(&self, kind: LabelKind) -> Option<&Label> {
@@ -92,8 +129,14 @@ impl Label {
     /// The first acceptable match in the normalised text, as a byte range. A
     /// pattern with a `hit` group reports only that group.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
+        self.find_live(text, &vec![true; self.patterns.len()])
+    }
+
+    /// As `find`, skipping the patterns `live` marks as unable to match.
+    fn find_live(&self, text: &str, live: &[bool]) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        for re in &self.patterns {
+        let patterns = self.patterns.iter().zip(live).filter(|(_, l)| **l);
+        for re in patterns.filter_map(|(p, _)| p.regex()) {
             let has_hit = re.capture_names().any(|n| n == Some("hit"));
             for caps in re.captures_iter(text) {
                 let Some(m) = (if has_hit {

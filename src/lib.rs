@@ -14,6 +14,7 @@ pub mod html;
 pub mod labels;
 pub mod normalize;
 pub mod pack;
+pub mod pattern;
 pub mod profile;
 pub mod report;
 pub mod rules;

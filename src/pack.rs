@@ -343,7 +343,7 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
         }
         total_terms += rule.terms.len();
         for p in rule_patterns(rule) {
-            check_regex(p).map_err(|m| err(format!("正则表达式无效：{m}")))?;
+            check_syntax(p).map_err(|m| err(format!("正则表达式无效：{m}")))?;
         }
     }
     for (i, ext) in pack.extend.iter().enumerate() {
@@ -378,6 +378,19 @@ fn rule_patterns(rule: &RuleDef) -> impl Iterator<Item = &String> {
         .iter()
         .chain(rule.drop_if.iter().flat_map(|c| c.patterns.iter()))
         .chain(rule.downgrade_if.iter().flat_map(|c| c.patterns.iter()))
+}
+
+/// Parse a pattern without compiling it: validation catches syntax errors
+/// here with the rule's line, and the one real compile (after folding, in
+/// `rules`) enforces the size limits, so no pattern is compiled twice.
+fn check_syntax(pattern: &str) -> Result<(), String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(format!("长度 {} 超过上限 {MAX_PATTERN_LEN}", pattern.len()));
+    }
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 /// Compile a user-supplied regex under size limits. The regex crate never

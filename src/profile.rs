@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::fold::{fold_pattern, fold_str};
-use crate::pack::{check_regex, LabelKind, Severity};
+use crate::pack::{LabelKind, Severity};
+use crate::pattern::Pattern;
 
 const PROFILE_DATA: &str = include_str!("../data/profiles.toml");
 
@@ -53,8 +53,8 @@ pub struct Extra {
     pub message: String,
     pub suggestion: String,
     pub basis: String,
-    when: Vec<Regex>,
-    requires: Vec<Regex>,
+    when: Vec<Pattern>,
+    requires: Vec<Pattern>,
     pub requires_label: Option<LabelKind>,
 }
 
@@ -80,11 +80,11 @@ pub const PROFILE_NAMES: [&str; 7] = [
     "general",
 ];
 
-fn compile(patterns: &[String]) -> Vec<Regex> {
+fn compile(patterns: &[String]) -> Vec<Pattern> {
     patterns
         .iter()
         .map(|p| {
-            check_regex(&fold_pattern(p))
+            Pattern::lazy(&fold_pattern(p))
                 .unwrap_or_else(|e| panic!("data/profiles.toml: bad pattern {p}: {e}"))
         })
         .collect()
@@ -173,6 +173,18 @@ impl ProfileSet {
 /// and a capped count keeps one repeated word from deciding the profile.
 fn count_capped(text: &str, needle: &str, cap: usize) -> usize {
     text.match_indices(needle).take(cap).count()
+}
+
+impl ProfileSet {
+    /// Every pattern compiled now; the failures, if any (for the tests).
+    pub fn compile_all(&self) -> Vec<String> {
+        let extras = self.profiles.iter().flat_map(|p| p.extras.iter());
+        extras
+            .flat_map(|e| e.when.iter().chain(&e.requires))
+            .filter(|p| p.regex().is_none())
+            .map(|p| p.source().to_string())
+            .collect()
+    }
 }
 
 impl Extra {

@@ -4,15 +4,15 @@
 use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::fold::{fold_pattern, fold_str};
 use crate::pack::{
-    check_regex, parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta,
+    parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta,
     RuleDef, Scope, Severity, Validator,
 };
+use crate::pattern::{Pattern, PatternIndex};
 use crate::profile::PROFILE_NAMES;
 
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
@@ -53,7 +53,7 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
 pub struct CompiledCheck {
     pub scope: Scope,
     pub window: usize,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
 }
 
 pub struct Rule {
@@ -66,7 +66,7 @@ pub struct Rule {
     pub replacement: Option<String>,
     pub replacements: BTreeMap<String, String>,
     pub terms: Vec<String>,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
     pub exceptions: Vec<String>,
     pub negatable: bool,
     pub quotable: bool,
@@ -91,6 +91,8 @@ struct TermOwner {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     lexicon: Option<AhoCorasick>,
+    /// Over every enabled rule's patterns, in rule order.
+    pattern_index: PatternIndex,
     owners: Vec<TermOwner>,
     pub allow: Vec<String>,
     disabled: Vec<String>,
@@ -125,17 +127,28 @@ pub struct RuleInfo {
     pub definition: Option<RuleDef>,
 }
 
+/// Built-in patterns compile on first use (the tests compile them all);
+/// user patterns compile now, so that their errors surface at load time.
+fn prepare(pattern: &str, builtin: bool) -> Result<Pattern, String> {
+    let folded = fold_pattern(pattern);
+    if builtin {
+        Pattern::lazy(&folded)
+    } else {
+        Pattern::eager(&folded)
+    }
+}
+
 fn compile_check(
-    scope: Scope,
-    window: usize,
-    patterns: &[String],
+    check: (Scope, usize, &[String]),
+    builtin: bool,
     origin: &str,
     id: &str,
 ) -> Result<CompiledCheck, Error> {
+    let (scope, window, patterns) = check;
     let patterns = patterns
         .iter()
         .map(|p| {
-            check_regex(&fold_pattern(p))
+            prepare(p, builtin)
                 .map_err(|e| Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")))
         })
         .collect::<Result<_, _>>()?;
@@ -146,20 +159,28 @@ fn compile_check(
     })
 }
 
+impl Rule {
+    /// Claim patterns and context-check patterns alike.
+    fn all_patterns(&self) -> impl Iterator<Item = &Pattern> {
+        let drop = self.drop_if.iter().flat_map(|c| c.patterns.iter());
+        let down = self.downgrade_if.iter().flat_map(|(_, c)| c.patterns.iter());
+        self.patterns.iter().chain(drop).chain(down)
+    }
+}
+
 fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Error> {
     let patterns = def
         .patterns
         .iter()
         .map(|p| {
-            check_regex(&fold_pattern(p))
+            prepare(p, builtin)
                 .map_err(|e| Error::pack(origin, None, format!("规则 {} 的正则无效：{e}", def.id)))
         })
         .collect::<Result<_, _>>()?;
     let drop_if = match &def.drop_if {
         Some(c) => Some(compile_check(
-            c.scope,
-            c.window,
-            &c.patterns,
+            (c.scope, c.window, &c.patterns),
+            builtin,
             origin,
             &def.id,
         )?),
@@ -168,7 +189,7 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
     let downgrade_if = match &def.downgrade_if {
         Some(d) => Some((
             d.severity,
-            compile_check(d.scope, d.window, &d.patterns, origin, &def.id)?,
+            compile_check((d.scope, d.window, &d.patterns), builtin, origin, &def.id)?,
         )),
         None => None,
     };
@@ -246,6 +267,7 @@ impl RuleSet {
         let mut set = RuleSet {
             rules: Vec::new(),
             lexicon: None,
+            pattern_index: PatternIndex::new([]),
             owners: Vec::new(),
             allow: Vec::new(),
             disabled: Vec::new(),
@@ -264,6 +286,7 @@ impl RuleSet {
         }
         set.apply_switches();
         set.build_lexicon(&extra_terms)?;
+        set.pattern_index = PatternIndex::new(set.enabled_patterns());
         Ok(set)
     }
 
@@ -436,15 +459,33 @@ impl RuleSet {
                 });
             }
         }
-        for (i, rule) in self.rules.iter().enumerate() {
-            if !rule.enabled {
-                continue;
-            }
-            for re in &rule.patterns {
+        let live = self.pattern_index.live(text);
+        let enabled = self.rules.iter().enumerate().filter(|(_, r)| r.enabled);
+        let patterns = enabled.flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, r, p)));
+        for ((i, rule, pattern), live) in patterns.zip(live) {
+            if let Some(re) = pattern.regex().filter(|_| live) {
                 push_pattern_hits(re, text, i, rule.validate, &mut out);
             }
         }
         out
+    }
+
+    fn enabled_patterns(&self) -> impl Iterator<Item = &Pattern> {
+        self.rules
+            .iter()
+            .filter(|r| r.enabled)
+            .flat_map(|r| r.patterns.iter())
+    }
+
+    /// Compile every pattern now; the errors, if any. Built-in patterns are
+    /// otherwise compiled on first use, so the tests call this.
+    pub fn compile_all(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .flat_map(|r| r.all_patterns().map(move |p| (r, p)))
+            .filter(|(_, p)| p.regex().is_none())
+            .map(|(r, p)| format!("{}: {}", r.id, p.source()))
+            .collect()
     }
 
     pub fn infos(&self, full: bool) -> Vec<RuleInfo> {
@@ -472,7 +513,7 @@ impl RuleSet {
 /// either edge is never part of a claim, so it is trimmed: a pattern ending in
 /// `\s*` must not make a span depend on what follows the claim.
 fn push_pattern_hits(
-    re: &Regex,
+    re: &regex::Regex,
     text: &str,
     rule: usize,
     validate: Option<Validator>,

@@ -32,6 +32,12 @@ impl Segmenter {
         }
     }
 
+    /// A segmenter built from scratch over the built-in dictionaries, for
+    /// measuring start-up cost (the shared one is built once per process).
+    pub fn fresh(terms: &[String]) -> Segmenter {
+        Self::with_base_dict(BASE_DICT, terms)
+    }
+
     /// A segmenter over another base dictionary, for measuring dictionary choices.
     pub fn with_base_dict(base: &str, terms: &[String]) -> Segmenter {
         Segmenter {

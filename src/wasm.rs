@@ -105,3 +105,10 @@ pub fn rules() -> Result<JsValue, JsError> {
 pub fn version() -> Result<JsValue, JsError> {
     with_checker(|c| to_js(&c.version()))
 }
+
+/// Bytes of WebAssembly linear memory. Linear memory never shrinks, so this is
+/// the module's peak so far (benchmarks report it).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

@@ -14,6 +14,15 @@ fn every_rule_example_holds() {
     );
 }
 
+/// Built-in patterns compile on first use, so a pattern over the size limits
+/// would otherwise only show up when some text first needed it.
+#[test]
+fn every_builtin_pattern_compiles() {
+    let checker = Checker::fresh().expect("built-in packs load");
+    let failures = checker.compile_all_patterns();
+    assert!(failures.is_empty(), "patterns that do not compile: {failures:?}");
+}
+
 #[test]
 fn every_rule_has_examples_both_ways() {
     for rule in Checker::shared().rules(true) {

@@ -1,0 +1,178 @@
+//! Regex patterns compiled on first use, and an index that tells in one pass
+//! over a text which patterns can match it at all.
+//!
+//! Compiling the ~80 built-in regexes was most of start-up, and running each
+//! over every text was most of a check on clean copy. Every match of most
+//! patterns starts (or ends) with one of a few literals (排名…, …倍收益), so
+//! one Aho-Corasick pass over those literals finds the patterns worth
+//! running; the rest are neither run nor, until some text needs them,
+//! compiled.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+use crate::pack::check_regex;
+
+pub struct Pattern {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+    /// Literals one of which every match contains at its start (or end);
+    /// None when no such finite set exists and the pattern must always run.
+    triggers: Option<Vec<Vec<u8>>>,
+}
+
+impl Pattern {
+    /// Parse (not compile) a folded pattern and find its trigger literals.
+    pub fn lazy(source: &str) -> Result<Pattern, String> {
+        let hir = regex_syntax::Parser::new()
+            .parse(source)
+            .map_err(|e| e.to_string())?;
+        Ok(Pattern {
+            source: source.to_string(),
+            compiled: OnceLock::new(),
+            triggers: required_literals(&hir),
+        })
+    }
+
+    /// Parse and compile now, so that a size-limit error surfaces at load
+    /// time: user packs, whose errors must be reported when they are loaded.
+    pub fn eager(source: &str) -> Result<Pattern, String> {
+        let pattern = Self::lazy(source)?;
+        let regex = check_regex(source)?;
+        let _ = pattern.compiled.set(Some(regex));
+        Ok(pattern)
+    }
+
+    /// The compiled regex. None only if compilation failed, which the tests
+    /// rule out for built-in patterns and `eager` rules out for user packs;
+    /// a failure then means "never matches" rather than a panic.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| check_regex(&self.source).ok())
+            .as_ref()
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.regex().is_some_and(|r| r.is_match(haystack))
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+/// A finite set of non-empty literals, one of which starts every match (or,
+/// failing that, ends every match).
+fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(hir);
+            let literals = seq.literals()?;
+            let usable = !literals.is_empty() && literals.iter().all(|l| !l.as_bytes().is_empty());
+            usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+        })
+}
+
+/// Which of a list of patterns can match a given text.
+pub struct PatternIndex {
+    automaton: Option<AhoCorasick>,
+    /// For each literal of the automaton, the pattern it belongs to.
+    owner: Vec<usize>,
+    always: Vec<usize>,
+    len: usize,
+}
+
+impl PatternIndex {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Pattern>) -> PatternIndex {
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = Vec::new();
+        let mut len = 0;
+        for (i, p) in patterns.into_iter().enumerate() {
+            len = i + 1;
+            match &p.triggers {
+                Some(lits) => {
+                    for l in lits {
+                        literals.push(l);
+                        owner.push(i);
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        // Standard semantics so that overlapping searches report every literal.
+        let automaton = (!literals.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&literals)
+                .expect("literal automaton within default limits")
+        });
+        PatternIndex {
+            automaton,
+            owner,
+            always,
+            len,
+        }
+    }
+
+    /// One flag per pattern: false means the pattern cannot match `text`.
+    pub fn live(&self, text: &str) -> Vec<bool> {
+        let mut live = vec![false; self.len];
+        for &i in &self.always {
+            live[i] = true;
+        }
+        let Some(ac) = &self.automaton else {
+            return live;
+        };
+        let mut remaining = live.iter().filter(|l| !**l).count();
+        for m in ac.find_overlapping_iter(text) {
+            let i = self.owner[m.pattern().as_usize()];
+            if !live[i] {
+                live[i] = true;
+                remaining -= 1;
+                if remaining == 0 {
+                    break;
+                }
+            }
+        }
+        live
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_prefix_and_suffix_literals() {
+        let p = Pattern::lazy("(?:排名|位列)[^,。]{0,6}第[一1]").unwrap();
+        assert_eq!(p.triggers.as_ref().map(Vec::len), Some(2));
+        let s = Pattern::lazy(r"\d+\s?倍(?:收益|回报)").unwrap();
+        assert!(s.triggers.is_some(), "suffix literals 倍收益/倍回报");
+        let a = Pattern::lazy(r"(?:^|[^0-9])(?P<hit>1[3-9]\d{9})").unwrap();
+        assert!(a.triggers.is_none(), "no finite literal set: always runs");
+    }
+
+    #[test]
+    fn index_keeps_only_patterns_whose_literals_occur() {
+        let ps = [
+            Pattern::lazy("排名第[一1]").unwrap(),
+            Pattern::lazy(r"\d+倍收益").unwrap(),
+            Pattern::lazy(r"(?:^|\D)1\d{10}").unwrap(),
+        ];
+        let index = PatternIndex::new(&ps);
+        assert_eq!(index.live("本季度排名第一"), vec![true, false, true]);
+        assert_eq!(index.live("获得3倍收益"), vec![false, true, true]);
+        assert!(ps[0].regex().is_some() && ps[0].is_match("排名第1"));
+    }
+
+    #[test]
+    fn eager_reports_size_limits_at_load() {
+        assert!(Pattern::eager(r"\w{1000}\w{1000}").is_err());
+        assert!(Pattern::lazy("(unclosed").is_err());
+    }
+}
