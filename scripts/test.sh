@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 cargo test --release
+# The benchmarks are not run here (they take minutes), but they must build.
+cargo bench --bench check --no-run
 bash scripts/build-wasm.sh
 node --test tests/node/ tests/browser/

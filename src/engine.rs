@@ -171,7 +171,10 @@ impl Checker {
                 None => findings.push(finding),
             }
         }
-        findings.sort_by_key(|f| (f.span.map_or(usize::MAX, |s| s.start), f.rule.clone()));
+        findings.sort_by(|a, b| {
+            let at = |f: &Finding| f.span.map_or(usize::MAX, |s| s.start);
+            at(a).cmp(&at(b)).then_with(|| a.rule.cmp(&b.rule))
+        });
 
         let mut labels = Labels::default();
         for (i, kind) in LabelKind::ALL.iter().enumerate() {
@@ -535,14 +538,25 @@ fn scope_text<'t>(
     }
 }
 
+/// Byte offsets of `needle` in a window a few phrases long. A plain scan:
+/// building a substring searcher per phrase per hit cost more than the
+/// search. A byte match of valid UTF-8 always starts at a char boundary.
+fn occurrences<'a>(window: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let needle = needle.as_bytes();
+    window
+        .as_bytes()
+        .windows(needle.len().max(1))
+        .enumerate()
+        .filter(move |(_, w)| *w == needle)
+        .map(|(i, _)| i)
+}
+
 /// Does any occurrence of a phrase overlap [start, end)?
 fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
         let from = floor_char_boundary(text, start.saturating_sub(p.len()));
         let to = ceil_char_boundary(text, end + p.len());
-        text[from..to]
-            .match_indices(p.as_str())
-            .any(|(i, _)| from + i < end && from + i + p.len() > start)
+        occurrences(&text[from..to], p).any(|i| from + i < end && from + i + p.len() > start)
     })
 }
 
@@ -553,9 +567,7 @@ fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
         let from = floor_char_boundary(text, start.saturating_sub(p.len()));
         let to = ceil_char_boundary(text, start + p.len());
-        text[from..to]
-            .match_indices(p.as_str())
-            .any(|(i, _)| from + i <= start && from + i + p.len() > start)
+        occurrences(&text[from..to], p).any(|i| from + i <= start && from + i + p.len() > start)
     })
 }
 

@@ -69,6 +69,9 @@ struct CheckArgs {
     /// Batch mode: read one {"id","text","product"?} per line, write one report per line.
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
+    /// Worker threads for directories and --jsonl (default: all cores).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
 }
@@ -217,15 +220,19 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
     let options = CheckOptions {
         product: args.product.clone(),
     };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
     if let Some(path) = &args.jsonl {
-        return run_jsonl(&checker, path, &options);
+        return run_jsonl(&checker, path, &options, jobs);
     }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         expand_paths(&args.paths)?
     };
-    let (checked, problems) = check_all(&checker, &paths, &options)?;
+    let (checked, problems) = check_all(&checker, &paths, &options, jobs)?;
     for problem in &problems {
         eprintln!("finlint: {problem}");
     }
@@ -299,6 +306,7 @@ fn check_all(
     checker: &Checker,
     paths: &[PathBuf],
     options: &CheckOptions,
+    jobs: usize,
 ) -> Result<(Checked, Vec<String>), Usage> {
     let stdin_text = if paths.iter().any(|p| p.as_os_str() == "-") {
         Some(read_stdin()?)
@@ -322,9 +330,7 @@ fn check_all(
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let progress = paths.len() > 1 && io::stderr().is_terminal();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
+    let workers = jobs.min(paths.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
@@ -388,8 +394,21 @@ struct BatchItem {
     product: Option<String>,
 }
 
-/// Stream a JSONL batch: constant memory however large the file.
-fn run_jsonl(checker: &Checker, path: &Path, defaults: &CheckOptions) -> Result<ExitCode, Usage> {
+/// Lines per parallel step: enough to keep every worker busy, few enough
+/// that memory stays constant however large the file.
+const BATCH_CHUNK: usize = 1024;
+
+/// A rendered report line and whether it passed, or the line's id and error.
+type LineOutcome = Result<(String, bool), (serde_json::Value, String)>;
+
+/// Stream a JSONL batch in chunks checked by `jobs` workers; output keeps the
+/// input order.
+fn run_jsonl(
+    checker: &Checker,
+    path: &Path,
+    defaults: &CheckOptions,
+    jobs: usize,
+) -> Result<ExitCode, Usage> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
@@ -399,24 +418,36 @@ fn run_jsonl(checker: &Checker, path: &Path, defaults: &CheckOptions) -> Result<
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let (mut failed, mut bad_lines) = (false, 0usize);
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match check_batch_line(checker, &line, defaults) {
-            Ok(value) => {
-                failed |= value["summary"]["pass"] == serde_json::Value::Bool(false);
-                writeln!(out, "{value}")?;
+    let mut lines = reader.split(b'\n').enumerate();
+    loop {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_CHUNK);
+        for (i, line) in lines.by_ref() {
+            let line = line?;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                chunk.push((i, line));
             }
-            Err((id, msg)) => {
-                bad_lines += 1;
-                eprintln!("finlint: {} 第{}行：{msg}", path.display(), i + 1);
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::json!({ "id": id, "line": i + 1, "error": msg })
-                )?;
+            if chunk.len() == BATCH_CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        for ((i, _), outcome) in chunk.iter().zip(check_chunk(checker, &chunk, defaults, jobs)) {
+            match outcome {
+                Ok((rendered, pass)) => {
+                    failed |= !pass;
+                    writeln!(out, "{rendered}")?;
+                }
+                Err((id, msg)) => {
+                    bad_lines += 1;
+                    eprintln!("finlint: {} 第{}行：{msg}", path.display(), i + 1);
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::json!({ "id": id, "line": i + 1, "error": msg })
+                    )?;
+                }
             }
         }
     }
@@ -430,11 +461,42 @@ fn run_jsonl(checker: &Checker, path: &Path, defaults: &CheckOptions) -> Result<
     })
 }
 
-fn check_batch_line(
+/// Check a chunk of lines on `jobs` threads, each taking a contiguous slice.
+fn check_chunk(
     checker: &Checker,
-    line: &[u8],
+    chunk: &[(usize, Vec<u8>)],
     defaults: &CheckOptions,
-) -> Result<serde_json::Value, (serde_json::Value, String)> {
+    jobs: usize,
+) -> Vec<LineOutcome> {
+    let per_worker = chunk.len().div_ceil(jobs.max(1));
+    let check_slice = |slice: &[(usize, Vec<u8>)]| -> Vec<LineOutcome> {
+        slice
+            .iter()
+            .map(|(_, line)| check_batch_line(checker, line, defaults))
+            .collect()
+    };
+    if jobs <= 1 {
+        return check_slice(chunk);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunk
+            .chunks(per_worker)
+            .map(|slice| (slice.len(), scope.spawn(move || check_slice(slice))))
+            .collect();
+        // A worker that died still answers for each of its lines.
+        handles
+            .into_iter()
+            .flat_map(|(n, h)| {
+                h.join().unwrap_or_else(|_| {
+                    let lost = || Err((serde_json::Value::Null, "内部错误：检查线程异常退出".to_string()));
+                    (0..n).map(|_| lost()).collect()
+                })
+            })
+            .collect()
+    })
+}
+
+fn check_batch_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> LineOutcome {
     let text = std::str::from_utf8(line)
         .map_err(|_| (serde_json::Value::Null, "不是有效的 UTF-8".to_string()))?;
     let item: BatchItem = serde_json::from_str(text)
@@ -449,7 +511,8 @@ fn check_batch_line(
     if let Some(obj) = v.as_object_mut() {
         obj.insert("id".to_string(), item.id);
     }
-    Ok(v)
+    // Rendered here, on the worker, so that the writer thread only copies.
+    Ok((v.to_string(), report.summary.pass))
 }
 
 fn run_eval(args: EvalArgs) -> Result<ExitCode, Usage> {

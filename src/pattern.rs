@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 
 use crate::pack::check_regex;
 
@@ -33,7 +34,8 @@ impl Pattern {
         Ok(Pattern {
             source: source.to_string(),
             compiled: OnceLock::new(),
-            triggers: required_literals(&hir),
+            triggers: required_literals(&hir)
+                .or_else(|| hit_group(&hir).and_then(required_literals)),
         })
     }
 
@@ -66,7 +68,7 @@ impl Pattern {
 
 /// A finite set of non-empty literals, one of which starts every match (or,
 /// failing that, ends every match).
-fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     [ExtractKind::Prefix, ExtractKind::Suffix]
         .into_iter()
         .find_map(|kind| {
@@ -75,6 +77,18 @@ fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
             let usable = !literals.is_empty() && literals.iter().all(|l| !l.as_bytes().is_empty());
             usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
         })
+}
+
+/// The `hit` group, when every match contains it (it is reached through
+/// concatenations only). `(?:^|[^0-9])(?P<hit>1[3-9]…)` has no literal at
+/// its edges, but every match contains the group's own leading literals.
+fn hit_group(hir: &Hir) -> Option<&Hir> {
+    match hir.kind() {
+        HirKind::Capture(c) if c.name.as_deref() == Some("hit") => Some(&c.sub),
+        HirKind::Capture(c) => hit_group(&c.sub),
+        HirKind::Concat(parts) => parts.iter().find_map(hit_group),
+        _ => None,
+    }
 }
 
 /// Which of a list of patterns can match a given text.
@@ -153,7 +167,9 @@ mod tests {
         assert_eq!(p.triggers.as_ref().map(Vec::len), Some(2));
         let s = Pattern::lazy(r"\d+\s?倍(?:收益|回报)").unwrap();
         assert!(s.triggers.is_some(), "suffix literals 倍收益/倍回报");
-        let a = Pattern::lazy(r"(?:^|[^0-9])(?P<hit>1[3-9]\d{9})").unwrap();
+        let h = Pattern::lazy(r"(?:^|[^0-9])(?P<hit>1[3-9]\d{9})").unwrap();
+        assert!(h.triggers.is_some(), "the hit group's leading literals 13..19");
+        let a = Pattern::lazy(r"(?:^|[^0-9])\d{11}").unwrap();
         assert!(a.triggers.is_none(), "no finite literal set: always runs");
     }
 

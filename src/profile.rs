@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::fold::{fold_pattern, fold_str};
 use crate::pack::{LabelKind, Severity};
 use crate::pattern::Pattern;
+use aho_corasick::AhoCorasick;
 
 const PROFILE_DATA: &str = include_str!("../data/profiles.toml");
 
@@ -68,7 +69,16 @@ pub struct Profile {
 
 pub struct ProfileSet {
     pub profiles: Vec<Profile>,
+    /// Every distinct keyword of every profile, so that detection is one
+    /// pass over the text however many keywords there are.
+    keyword_automaton: AhoCorasick,
+    /// For each profile, for each of its keywords, the automaton's pattern id.
+    keyword_ids: Vec<Vec<usize>>,
 }
+
+/// Occurrences counted per keyword: detection needs a signal, not a census,
+/// and a capped count keeps one repeated word from deciding the profile.
+const KEYWORD_CAP: usize = 5;
 
 pub const PROFILE_NAMES: [&str; 7] = [
     "wealth",
@@ -94,8 +104,7 @@ impl ProfileSet {
     pub fn builtin() -> ProfileSet {
         let file: ProfileFile = toml::from_str(PROFILE_DATA)
             .unwrap_or_else(|e| panic!("data/profiles.toml is invalid: {e}"));
-        ProfileSet {
-            profiles: file
+        let profiles: Vec<Profile> = file
                 .profile
                 .into_iter()
                 .map(|p| Profile {
@@ -122,8 +131,45 @@ impl ProfileSet {
                         })
                         .collect(),
                 })
-                .collect(),
+                .collect();
+        let mut distinct: Vec<&str> = Vec::new();
+        let keyword_ids = profiles
+            .iter()
+            .map(|p| {
+                p.keywords
+                    .iter()
+                    .map(|(k, _)| match distinct.iter().position(|d| d == k) {
+                        Some(i) => i,
+                        None => {
+                            distinct.push(k);
+                            distinct.len() - 1
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let keyword_automaton = AhoCorasick::new(&distinct)
+            .unwrap_or_else(|e| panic!("data/profiles.toml: keywords: {e}"));
+        ProfileSet {
+            profiles,
+            keyword_automaton,
+            keyword_ids,
         }
+    }
+
+    /// Non-overlapping occurrences of each distinct keyword, capped.
+    fn keyword_counts(&self, text: &str) -> Vec<usize> {
+        let n = self.keyword_automaton.patterns_len();
+        let mut counts = vec![0usize; n];
+        let mut next_start = vec![0usize; n];
+        for m in self.keyword_automaton.find_overlapping_iter(text) {
+            let k = m.pattern().as_usize();
+            if counts[k] < KEYWORD_CAP && m.start() >= next_start[k] {
+                counts[k] += 1;
+                next_start[k] = m.end();
+            }
+        }
+        counts
     }
 
     pub fn get(&self, name: &str) -> Option<&Profile> {
@@ -132,12 +178,13 @@ impl ProfileSet {
 
     /// Pick the profile whose keywords score highest; `general` below the threshold.
     pub fn detect(&self, text: &str) -> (&Profile, String) {
+        let counts = self.keyword_counts(text);
         let mut best: Option<(&Profile, u32, Vec<String>)> = None;
-        for profile in &self.profiles {
+        for (profile, ids) in self.profiles.iter().zip(&self.keyword_ids) {
             let mut score = 0;
             let mut hits = Vec::new();
-            for (kw, weight) in &profile.keywords {
-                let n = count_capped(text, kw, 5);
+            for ((kw, weight), id) in profile.keywords.iter().zip(ids) {
+                let n = counts[*id];
                 if n > 0 {
                     score += weight * n as u32;
                     hits.push(format!("{kw}×{n}"));
@@ -167,12 +214,6 @@ impl ProfileSet {
             }
         }
     }
-}
-
-/// Count occurrences, stopping early: detection needs a signal, not a census,
-/// and a capped count keeps one repeated word from deciding the profile.
-fn count_capped(text: &str, needle: &str, cap: usize) -> usize {
-    text.match_indices(needle).take(cap).count()
 }
 
 impl ProfileSet {

@@ -157,6 +157,7 @@ test('a 20,000-character paste keeps the page responsive', async () => {
   await page.waitForFunction(() => document.querySelectorAll('#backdrop mark').length > 100, null, { timeout: 15000 });
   const status = await page.textContent('#status');
   assert.match(status, /本次检查 [\d.]+ ms/);
+  assert.match(status, /引擎初始化 \d+ ms/, 'the status line keeps the initialisation time');
   assert.ok(frameMs < 2000, `a frame took ${frameMs} ms`);
   await setText(AD);
   await waitForFinding('guarantee.principal');
