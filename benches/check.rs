@@ -8,20 +8,29 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use finlint::{CheckOptions, Checker};
 
 fn input(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e}; run `node bench/inputs.mjs` (or scripts/bench.sh) first", path.display())
+        panic!(
+            "{}: {e}; run `node bench/inputs.mjs` (or scripts/bench.sh) first",
+            path.display()
+        )
     })
 }
 
 fn startup(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     group.sample_size(20);
-    group.bench_function("rules+dictionary", |b| b.iter(|| Checker::fresh().expect("built-in rules")));
+    group.bench_function("rules+dictionary", |b| {
+        b.iter(|| Checker::fresh().expect("built-in rules"))
+    });
     group.finish();
 }
 

@@ -94,7 +94,10 @@ impl LabelSet {
         let mut found = Vec::with_capacity(self.labels.len());
         for label in &self.labels {
             let n = label.patterns.len();
-            found.push((label.def.id, label.find_live(text, &live[offset..offset + n])));
+            found.push((
+                label.def.id,
+                label.find_live(text, &live[offset..offset + n]),
+            ));
             offset += n;
         }
         kinds

@@ -433,7 +433,10 @@ fn run_jsonl(
         if chunk.is_empty() {
             break;
         }
-        for ((i, _), outcome) in chunk.iter().zip(check_chunk(checker, &chunk, defaults, jobs)) {
+        for ((i, _), outcome) in chunk
+            .iter()
+            .zip(check_chunk(checker, &chunk, defaults, jobs))
+        {
             match outcome {
                 Ok((rendered, pass)) => {
                     failed |= !pass;
@@ -488,7 +491,12 @@ fn check_chunk(
             .into_iter()
             .flat_map(|(n, h)| {
                 h.join().unwrap_or_else(|_| {
-                    let lost = || Err((serde_json::Value::Null, "内部错误：检查线程异常退出".to_string()));
+                    let lost = || {
+                        Err((
+                            serde_json::Value::Null,
+                            "内部错误：检查线程异常退出".to_string(),
+                        ))
+                    };
                     (0..n).map(|_| lost()).collect()
                 })
             })

@@ -436,8 +436,14 @@ mod tests {
         let bad = "[[rule]]\nid = \"a\"\ncategory = \"absolute\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\npatterns = [\"(\"]\n";
         // Pattern syntax is checked where the pack is compiled, which parses
         // each pattern once; loading the pack is what users call.
-        let err = crate::rules::RuleSet::build(&[(bad, "p")]).err().map(|e| e.to_string());
-        assert!(err.as_deref().is_some_and(|e| e.contains("正则") && e.contains("p")), "{err:?}");
+        let err = crate::rules::RuleSet::build(&[(bad, "p")])
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("正则") && e.contains("p")),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -168,7 +168,10 @@ mod tests {
         let s = Pattern::lazy(r"\d+\s?倍(?:收益|回报)").unwrap();
         assert!(s.triggers.is_some(), "suffix literals 倍收益/倍回报");
         let h = Pattern::lazy(r"(?:^|[^0-9])(?P<hit>1[3-9]\d{9})").unwrap();
-        assert!(h.triggers.is_some(), "the hit group's leading literals 13..19");
+        assert!(
+            h.triggers.is_some(),
+            "the hit group's leading literals 13..19"
+        );
         let a = Pattern::lazy(r"(?:^|[^0-9])\d{11}").unwrap();
         assert!(a.triggers.is_none(), "no finite literal set: always runs");
     }

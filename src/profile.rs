@@ -105,33 +105,33 @@ impl ProfileSet {
         let file: ProfileFile = toml::from_str(PROFILE_DATA)
             .unwrap_or_else(|e| panic!("data/profiles.toml is invalid: {e}"));
         let profiles: Vec<Profile> = file
-                .profile
-                .into_iter()
-                .map(|p| Profile {
-                    name: p.name,
-                    display: p.display,
-                    required: p.required,
-                    keywords: p
-                        .keywords
-                        .into_iter()
-                        .map(|(k, w)| (fold_str(&k), w))
-                        .collect(),
-                    extras: p
-                        .extra
-                        .into_iter()
-                        .map(|e| Extra {
-                            when: compile(&e.when),
-                            requires: compile(&e.requires),
-                            id: e.id,
-                            severity: e.severity,
-                            message: e.message,
-                            suggestion: e.suggestion,
-                            basis: e.basis,
-                            requires_label: e.requires_label,
-                        })
-                        .collect(),
-                })
-                .collect();
+            .profile
+            .into_iter()
+            .map(|p| Profile {
+                name: p.name,
+                display: p.display,
+                required: p.required,
+                keywords: p
+                    .keywords
+                    .into_iter()
+                    .map(|(k, w)| (fold_str(&k), w))
+                    .collect(),
+                extras: p
+                    .extra
+                    .into_iter()
+                    .map(|e| Extra {
+                        when: compile(&e.when),
+                        requires: compile(&e.requires),
+                        id: e.id,
+                        severity: e.severity,
+                        message: e.message,
+                        suggestion: e.suggestion,
+                        basis: e.basis,
+                        requires_label: e.requires_label,
+                    })
+                    .collect(),
+            })
+            .collect();
         let mut distinct: Vec<&str> = Vec::new();
         let keyword_ids = profiles
             .iter()

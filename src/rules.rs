@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::fold::{fold_pattern, fold_str};
 use crate::pack::{
-    parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta,
-    RuleDef, Scope, Severity, Validator,
+    parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
+    Severity, Validator,
 };
 use crate::pattern::{Pattern, PatternIndex};
 use crate::profile::PROFILE_NAMES;
@@ -163,7 +163,10 @@ impl Rule {
     /// Claim patterns and context-check patterns alike.
     fn all_patterns(&self) -> impl Iterator<Item = &Pattern> {
         let drop = self.drop_if.iter().flat_map(|c| c.patterns.iter());
-        let down = self.downgrade_if.iter().flat_map(|(_, c)| c.patterns.iter());
+        let down = self
+            .downgrade_if
+            .iter()
+            .flat_map(|(_, c)| c.patterns.iter());
         self.patterns.iter().chain(drop).chain(down)
     }
 }

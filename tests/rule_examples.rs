@@ -20,7 +20,10 @@ fn every_rule_example_holds() {
 fn every_builtin_pattern_compiles() {
     let checker = Checker::fresh().expect("built-in packs load");
     let failures = checker.compile_all_patterns();
-    assert!(failures.is_empty(), "patterns that do not compile: {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "patterns that do not compile: {failures:?}"
+    );
 }
 
 #[test]
