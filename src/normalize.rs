@@ -135,12 +135,12 @@ impl Builder {
     }
 
     fn flush_joiners(&mut self) {
-        let held = std::mem::take(&mut self.joiners);
-        for u in &held {
-            self.emit(*u);
+        let mut held = std::mem::take(&mut self.joiners);
+        for u in held.drain(..) {
+            self.emit(u);
         }
+        // Hand the (now empty) buffer back so its allocation is reused.
         self.joiners = held;
-        self.joiners.clear();
     }
 
     fn emit(&mut self, u: Unit) {
