@@ -10,6 +10,7 @@ pub mod error;
 pub mod eval;
 pub mod fold;
 pub mod format;
+pub mod frames;
 pub mod html;
 pub mod labels;
 pub mod normalize;

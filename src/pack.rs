@@ -203,6 +203,9 @@ pub struct RuleDef {
     pub terms: Vec<String>,
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Concept frames (see `frames.rs`): combinations of concept lexicons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<String>,
     #[serde(default)]
     pub exceptions: Vec<String>,
     /// Keep a term hit only on word boundaries. Defaults to true for built-in
@@ -332,8 +335,8 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
         if !seen.insert(rule.id.as_str()) {
             return Err(err("字段 id 重复".into()));
         }
-        if rule.terms.is_empty() && rule.patterns.is_empty() {
-            return Err(err("必须提供 terms 或 patterns 至少一项".into()));
+        if rule.terms.is_empty() && rule.patterns.is_empty() && rule.frames.is_empty() {
+            return Err(err("必须提供 terms、patterns 或 frames 至少一项".into()));
         }
         if rule.message.trim().is_empty() {
             return Err(err("字段 message 不能为空".into()));

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::fold::{fold_pattern, fold_str};
+use crate::frames::Concepts;
 use crate::pack::{
     parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
     Severity, Validator,
@@ -47,6 +48,10 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
         "data/rules/personal_info.toml",
         include_str!("../data/rules/personal_info.toml"),
+    ),
+    (
+        "data/rules/frames.toml",
+        include_str!("../data/rules/frames.toml"),
     ),
 ];
 
@@ -172,7 +177,7 @@ impl Rule {
 }
 
 fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Error> {
-    let patterns = def
+    let mut patterns: Vec<Pattern> = def
         .patterns
         .iter()
         .map(|p| {
@@ -180,6 +185,11 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
                 .map_err(|e| Error::pack(origin, None, format!("规则 {} 的正则无效：{e}", def.id)))
         })
         .collect::<Result<_, _>>()?;
+    for frame in &def.frames {
+        let bad = |e: String| Error::pack(origin, None, format!("规则 {} 的框架无效：{e}", def.id));
+        let expanded = Concepts::builtin().expand(frame).map_err(bad)?;
+        patterns.push(prepare(&expanded, builtin).map_err(bad)?);
+    }
     let drop_if = match &def.drop_if {
         Some(c) => Some(compile_check(
             (c.scope, c.window, &c.patterns),
