@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::fold::fold_str;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 
-const CONTEXT_DATA: &str = include_str!("../data/context.toml");
+pub(crate) const CONTEXT_DATA: &str = include_str!("../data/context.toml");
 
 /// How far to look for a sentence end; bounds the work per hit on a text with
 /// no punctuation at all.
@@ -176,6 +176,14 @@ impl Context {
         self.is_quoted(before, after)
     }
 
+    /// Is the sentence a question? A question asks about a claim; the answer
+    /// is what may make one.
+    pub fn is_question(&self, text: &str, sentence: (usize, usize)) -> bool {
+        let after = &text[sentence.1..];
+        let body = text[sentence.0..sentence.1].trim_end();
+        after.starts_with('?') || body.ends_with('?') || body.ends_with('吗')
+    }
+
     fn is_quoted(&self, before: &str, after: &str) -> bool {
         self.quote_pairs.iter().any(|&(open, close)| {
             let opened = match before.rfind(open) {
@@ -197,6 +205,15 @@ pub struct SentenceCues {
     first_lead_end: Option<usize>,
     last_condemnation: Option<usize>,
     has_quote_cue: bool,
+}
+
+impl SentenceCues {
+    /// In a warning or education text every sentence quotes to warn: a
+    /// quoted claim there is a citation whatever its own sentence says.
+    pub fn in_warning_text(mut self) -> SentenceCues {
+        self.has_quote_cue = true;
+        self
+    }
 }
 
 /// Extend [start, end) to the nearest delimiters, within a bounded reach.

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::context::{Context, SentenceCues};
 use crate::error::Error;
+use crate::genre::Genre;
 use crate::labels::{head_chars, tail_chars, LabelSet};
 use crate::normalize::Normalized;
 use crate::pack::{Category, LabelKind, Scope, Severity};
@@ -35,6 +36,7 @@ pub struct Checker {
     context: Context,
     labels: LabelSet,
     profiles: ProfileSet,
+    genre: Genre,
     segmenter: Segmenter,
 }
 
@@ -87,6 +89,7 @@ impl Checker {
             context,
             labels: LabelSet::builtin(),
             profiles: ProfileSet::builtin(),
+            genre: Genre::builtin(),
             segmenter,
         }
     }
@@ -120,7 +123,8 @@ impl Checker {
         let text = norm.text.as_str();
         let (profile, profile_info) = self.resolve_profile(text, options)?;
 
-        let mut cache = CheckCache::new(&self.segmenter, text);
+        let genre = self.genre.detect(text);
+        let mut cache = CheckCache::new(&self.segmenter, text, genre.is_some());
         let mut hits: Vec<Hit> = self
             .rules
             .candidates(text)
@@ -194,6 +198,7 @@ impl Checker {
             findings,
             labels,
             profile: profile_info,
+            genre,
             suppressed,
             summary,
             version: self.version(),
@@ -269,13 +274,14 @@ impl Checker {
         }
         let sentence = self.context.sentence(text, c.start, c.end);
         if rule.quotable
-            && self.context.is_framed(
-                text,
-                sentence,
-                &cache.sentence_cues(&self.context, sentence),
-                c.start,
-                c.end,
-            )
+            && (self.context.is_question(text, sentence)
+                || self.context.is_framed(
+                    text,
+                    sentence,
+                    &cache.sentence_cues(&self.context, sentence),
+                    c.start,
+                    c.end,
+                ))
         {
             return None;
         }
@@ -472,15 +478,17 @@ fn validate_input(input: &str) -> Result<(), Error> {
 struct CheckCache<'a> {
     clauses: ClauseCache<'a>,
     text: &'a str,
+    warning_text: bool,
     document: HashMap<(usize, bool), bool>,
     sentences: HashMap<(usize, usize), SentenceCues>,
 }
 
 impl<'a> CheckCache<'a> {
-    fn new(segmenter: &'a Segmenter, text: &'a str) -> Self {
+    fn new(segmenter: &'a Segmenter, text: &'a str, warning_text: bool) -> Self {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
             text,
+            warning_text,
             document: HashMap::new(),
             sentences: HashMap::new(),
         }
@@ -488,10 +496,15 @@ impl<'a> CheckCache<'a> {
 
     fn sentence_cues(&mut self, context: &Context, sentence: (usize, usize)) -> SentenceCues {
         let text = self.text;
-        *self
+        let cues = *self
             .sentences
             .entry(sentence)
-            .or_insert_with(|| context.sentence_cues(text, sentence))
+            .or_insert_with(|| context.sentence_cues(text, sentence));
+        if self.warning_text {
+            cues.in_warning_text()
+        } else {
+            cues
+        }
     }
 
     fn boundaries(&mut self, clause: (usize, usize)) -> &[usize] {

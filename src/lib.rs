@@ -11,6 +11,7 @@ pub mod eval;
 pub mod fold;
 pub mod format;
 pub mod frames;
+pub mod genre;
 pub mod html;
 pub mod labels;
 pub mod normalize;

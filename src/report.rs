@@ -112,6 +112,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub labels: Labels,
     pub profile: ProfileInfo,
+    /// Set when the text reads as a warning or education piece, whose quoted
+    /// claims are citations: the reason why they were not flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<crate::genre::GenreInfo>,
     pub suppressed: Vec<Suppressed>,
     pub summary: Summary,
     pub version: Version,

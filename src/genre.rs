@@ -1,0 +1,129 @@
+//! Document genre. An anti-fraud notice, an investor-education piece or a
+//! training memo lists claims in order to warn against them: there, a quoted
+//! claim is a citation even when its own sentence carries no warning word.
+//! The genre is decided once per document from cue words (data in
+//! `data/context.toml`, `[genre]`), and the report says so, so that a user
+//! can see why quoted phrases were not flagged.
+
+use serde::{Deserialize, Serialize};
+
+use crate::fold::fold_str;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GenreKind {
+    /// Anti-fraud and regulator notices, lists of prohibited wording.
+    Warning,
+    /// Investor education, explainers and Q&A.
+    Education,
+}
+
+/// What the report says about the genre: the kind and the cues that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenreInfo {
+    pub kind: GenreKind,
+    pub cues: Vec<String>,
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+pub struct GenreCues {
+    warning: Vec<String>,
+    education: Vec<String>,
+}
+
+pub struct Genre {
+    warning: Vec<String>,
+    education: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ContextGenre {
+    genre: GenreCues,
+}
+
+impl Genre {
+    pub fn builtin() -> Genre {
+        let file: ContextGenre = toml::from_str(crate::context::CONTEXT_DATA)
+            .unwrap_or_else(|e| panic!("data/context.toml [genre] is invalid: {e}"));
+        Genre::new(file.genre)
+    }
+
+    pub fn new(cues: GenreCues) -> Genre {
+        let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect();
+        Genre {
+            warning: fold_all(cues.warning),
+            education: fold_all(cues.education),
+        }
+    }
+
+    /// Two distinct warning cues make a warning text; education cues count
+    /// only with a warning cue or with each other, because an ad may call
+    /// itself 小课堂 and still sell.
+    pub fn detect(&self, text: &str) -> Option<GenreInfo> {
+        let found = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter(|c| text.contains(c.as_str()))
+                .cloned()
+                .collect()
+        };
+        let warning = found(&self.warning);
+        let education = found(&self.education);
+        let kind = if warning.len() >= 2 {
+            GenreKind::Warning
+        } else if warning.len() + education.len() >= 2 && !education.is_empty() {
+            GenreKind::Education
+        } else {
+            return None;
+        };
+        let cues: Vec<String> = warning.into_iter().chain(education).collect();
+        let reason = format!(
+            "文中含有“{}”等提示语，判定为{}类文章：其中加引号列举的说法视为引用，不作为宣传用语标记",
+            cues.join("”“"),
+            match kind {
+                GenreKind::Warning => "风险警示或反诈",
+                GenreKind::Education => "投资者教育",
+            }
+        );
+        Some(GenreInfo { kind, cues, reason })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn genre() -> Genre {
+        Genre::new(GenreCues {
+            warning: vec!["警惕".into(), "骗局".into(), "反诈".into()],
+            education: vec!["知识问答".into()],
+        })
+    }
+
+    #[test]
+    fn builtin_cues_load() {
+        let g = Genre::builtin()
+            .detect("【反诈课堂】谨防以下骗局话术")
+            .unwrap();
+        assert_eq!(g.kind, GenreKind::Warning);
+    }
+
+    #[test]
+    fn two_warning_cues_make_a_warning_text() {
+        let g = genre().detect("【反诈】警惕“保本高息”").unwrap();
+        assert_eq!(g.kind, GenreKind::Warning);
+        assert_eq!(g.cues, vec!["警惕".to_string(), "反诈".to_string()]);
+    }
+
+    #[test]
+    fn one_cue_is_not_enough() {
+        assert!(genre().detect("警惕！名额有限，保本高息").is_none());
+        assert!(genre().detect("知识问答：保本").is_none());
+    }
+
+    #[test]
+    fn education_needs_a_second_cue() {
+        let g = genre().detect("【金融知识问答】谨记：警惕").unwrap();
+        assert_eq!(g.kind, GenreKind::Education);
+    }
+}
