@@ -30,6 +30,7 @@ struct ContextFile {
     frame_condemnations: Vec<String>,
     sentence_ends: Vec<String>,
     clause_ends: Vec<String>,
+    rhetorical: Vec<String>,
 }
 
 pub struct Context {
@@ -44,6 +45,7 @@ pub struct Context {
     frame_condemnations: Vec<String>,
     sentence_ends: Vec<char>,
     clause_ends: Vec<char>,
+    rhetorical: Vec<String>,
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -67,6 +69,7 @@ impl Context {
             quote_frame_cues: fold_all(file.quote_frame_cues),
             frame_leads: fold_all(file.frame_leads),
             frame_condemnations: fold_all(file.frame_condemnations),
+            rhetorical: fold_all(file.rhetorical),
             sentence_ends: file
                 .sentence_ends
                 .iter()
@@ -181,7 +184,14 @@ impl Context {
     pub fn is_question(&self, text: &str, sentence: (usize, usize)) -> bool {
         let after = &text[sentence.1..];
         let body = text[sentence.0..sentence.1].trim_end();
-        after.starts_with('?') || body.ends_with('?') || body.ends_with('吗')
+        let asks = after.starts_with('?') || body.ends_with('?') || body.ends_with('吗');
+        asks && !self.is_rhetorical(body)
+    }
+
+    /// 怕什么？还等什么？ assert by asking: they are claims, not questions.
+    fn is_rhetorical(&self, question: &str) -> bool {
+        let tail = crate::labels::tail_chars(question.trim_end_matches('?'), 8);
+        self.rhetorical.iter().any(|r| tail.contains(r.as_str()))
     }
 
     fn is_quoted(&self, before: &str, after: &str) -> bool {

@@ -24,6 +24,7 @@ pub mod segment;
 pub mod span;
 pub mod suppress;
 pub mod validators;
+pub mod variants;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -20,36 +20,53 @@ pub struct Normalized {
 }
 
 /// Characters that evaders insert inside words; only dropped between CJK.
+/// Emoji and pictographic symbols count too: 稳💰赚, 保✅本.
 fn is_joiner(c: char) -> bool {
+    is_pictograph(c)
+        || matches!(
+            c,
+            ' ' | '\t'
+                | '*'
+                | '-'
+                | '_'
+                | '·'
+                | '•'
+                | '.'
+                | '~'
+                | '|'
+                | '/'
+                | '\\'
+                | '+'
+                | '#'
+                | '='
+                | '^'
+                | '`'
+                | '\''
+                | '‧'
+                | '・'
+                | '—'
+                | '–'
+                | '～'
+                | '＊'
+                | '※'
+                | '°'
+                | '○'
+                | '×'
+        )
+}
+
+/// Emoji, dingbats and other pictographs, plus the variation selector and
+/// joiner that glue emoji sequences together.
+fn is_pictograph(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '*'
-            | '-'
-            | '_'
-            | '·'
-            | '•'
-            | '.'
-            | '~'
-            | '|'
-            | '/'
-            | '\\'
-            | '+'
-            | '#'
-            | '='
-            | '^'
-            | '`'
-            | '\''
-            | '‧'
-            | '・'
-            | '—'
-            | '–'
-            | '～'
-            | '＊'
-            | '※'
-            | '°'
-            | '○'
-            | '×'
+        '\u{1F000}'..='\u{1FAFF}'
+            | '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{2190}'..='\u{21FF}'
+            | '\u{25A0}'..='\u{25FF}'
+            | '\u{FE0F}'
+            | '\u{200D}'
     )
 }
 
@@ -157,6 +174,15 @@ mod tests {
 
     fn norm(s: &str) -> String {
         Normalized::new(s).text
+    }
+
+    #[test]
+    fn emoji_between_cjk_characters_are_joiners() {
+        assert_eq!(norm("稳💰赚💰不💰亏"), "稳赚不亏");
+        assert_eq!(norm("保✅本"), "保本");
+        assert_eq!(norm("保🛡️本"), "保本");
+        // An emoji after the last word is kept.
+        assert_eq!(norm("收益👍"), "收益👍");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::pack::{
 };
 use crate::pattern::{Pattern, PatternIndex};
 use crate::profile::PROFILE_NAMES;
+use crate::variants::Variants;
 
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
@@ -228,7 +229,7 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
             .iter()
             .map(|(k, v)| (fold_str(k), v.clone()))
             .collect(),
-        terms: def.terms.iter().map(|t| fold_str(t)).collect(),
+        terms: with_variants(def, builtin),
         patterns,
         exceptions: def.exceptions.iter().map(|t| fold_str(t)).collect(),
         negatable: def.negatable,
@@ -242,6 +243,18 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         builtin,
         def: def.clone(),
     })
+}
+
+/// A built-in rule's folded terms, plus their look-alike spellings where the
+/// rule's category is one that evaders disguise (data/variants.toml).
+fn with_variants(def: &RuleDef, builtin: bool) -> Vec<String> {
+    let mut terms: Vec<String> = def.terms.iter().map(|t| fold_str(t)).collect();
+    let variants = Variants::builtin();
+    if builtin && variants.applies_to(def.category) {
+        let extra: Vec<String> = terms.iter().flat_map(|t| variants.of(t)).collect();
+        terms.extend(extra);
+    }
+    terms
 }
 
 impl Rule {

@@ -1,0 +1,96 @@
+//! Look-alike and homophone variants of claim terms, as data
+//! (`data/variants.toml`). A term gains every spelling with one character
+//! replaced by a look-alike: 保本 also matches 保夲 and 宝本. One
+//! substitution covers what evaders write without letting the lexicon grow
+//! combinatorially.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::fold::fold_str;
+use crate::pack::Category;
+
+const VARIANT_DATA: &str = include_str!("../data/variants.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VariantFile {
+    categories: Vec<Category>,
+    lookalike: BTreeMap<String, Vec<String>>,
+}
+
+pub struct Variants {
+    categories: Vec<Category>,
+    lookalike: BTreeMap<char, Vec<char>>,
+}
+
+impl Variants {
+    pub fn builtin() -> &'static Variants {
+        static BUILTIN: OnceLock<Variants> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let file: VariantFile = toml::from_str(VARIANT_DATA)
+                .unwrap_or_else(|e| panic!("data/variants.toml is invalid: {e}"));
+            Variants::from_file(file)
+        })
+    }
+
+    fn from_file(file: VariantFile) -> Variants {
+        let single = |s: &str| fold_str(s).chars().next();
+        let lookalike = file
+            .lookalike
+            .iter()
+            .filter_map(|(k, vs)| Some((single(k)?, vs.iter().filter_map(|v| single(v)).collect())))
+            .collect();
+        Variants {
+            categories: file.categories,
+            lookalike,
+        }
+    }
+
+    pub fn applies_to(&self, category: Category) -> bool {
+        self.categories.contains(&category)
+    }
+
+    /// Every spelling of `term` with exactly one character replaced.
+    pub fn of(&self, term: &str) -> Vec<String> {
+        let chars: Vec<char> = term.chars().collect();
+        if chars.len() < 2 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            for alt in self.lookalike.get(c).into_iter().flatten() {
+                let mut v = chars.clone();
+                v[i] = *alt;
+                out.push(v.into_iter().collect());
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_character_is_replaced_at_a_time() {
+        let v = Variants::builtin().of("保本");
+        assert!(v.contains(&"保夲".to_string()));
+        assert!(v.contains(&"宝本".to_string()));
+        assert!(!v.contains(&"宝夲".to_string()));
+    }
+
+    #[test]
+    fn single_characters_get_no_variants() {
+        assert!(Variants::builtin().of("本").is_empty());
+    }
+
+    #[test]
+    fn guarantee_terms_vary_and_others_do_not() {
+        assert!(Variants::builtin().applies_to(Category::Guarantee));
+        assert!(!Variants::builtin().applies_to(Category::Absolute));
+    }
+}
