@@ -275,6 +275,7 @@ impl Checker {
         let sentence = self.context.sentence(text, c.start, c.end);
         if rule.quotable
             && (self.context.is_question(text, sentence)
+                || (cache.warning_text && self.genre.cites(&text[sentence.0..sentence.1]))
                 || self.context.is_framed(
                     text,
                     sentence,

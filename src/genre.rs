@@ -30,11 +30,14 @@ pub struct GenreInfo {
 pub struct GenreCues {
     warning: Vec<String>,
     education: Vec<String>,
+    #[serde(default)]
+    citation: Vec<String>,
 }
 
 pub struct Genre {
     warning: Vec<String>,
     education: Vec<String>,
+    citation: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -54,7 +57,20 @@ impl Genre {
         Genre {
             warning: fold_all(cues.warning),
             education: fold_all(cues.education),
+            citation: fold_all(cues.citation),
         }
+    }
+
+    /// Inside a warning or education text: does this sentence or line cite
+    /// claims (a list of 话术, a row of banned wording) rather than make them?
+    pub fn cites(&self, sentence: &str) -> bool {
+        let line = sentence.trim_start();
+        let list_item = line.starts_with(|c: char| {
+            matches!(c, '·' | '•' | '-' | '*' | '▪' | '●' | '○' | '◆' | '①'..='⑳')
+        }) || line
+            .split_once(['.', '、', ':', ')'])
+            .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()));
+        list_item || self.citation.iter().any(|c| sentence.contains(c.as_str()))
     }
 
     /// Two distinct warning cues make a warning text; education cues count
@@ -97,6 +113,7 @@ mod tests {
         Genre::new(GenreCues {
             warning: vec!["警惕".into(), "骗局".into(), "反诈".into()],
             education: vec!["知识问答".into()],
+            citation: vec!["话术".into()],
         })
     }
 
@@ -113,6 +130,16 @@ mod tests {
         let g = genre().detect("【反诈】警惕“保本高息”").unwrap();
         assert_eq!(g.kind, GenreKind::Warning);
         assert_eq!(g.cues, vec!["警惕".to_string(), "反诈".to_string()]);
+    }
+
+    #[test]
+    fn list_items_and_cue_sentences_cite() {
+        let g = genre();
+        assert!(g.cites("1. 保本保息，年化15%"));
+        assert!(g.cites("· 不看征信，凭学生证就能借"));
+        assert!(g.cites("常见话术：稳赚不赔"));
+        assert!(!g.cites("本产品稳赚不赔"));
+        assert!(!g.cites("2026年保本"));
     }
 
     #[test]
