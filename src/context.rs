@@ -175,7 +175,9 @@ impl Context {
         // Quotation marks around a claim sit close to it; a bounded look keeps
         // the check constant-time per hit.
         let before = crate::labels::tail_chars(&text[sentence.0..start], QUOTE_REACH);
-        let after = crate::labels::head_chars(&text[end..sentence.1], QUOTE_REACH);
+        // “…利息高。” puts the closing mark after the sentence's full stop.
+        let reach = ceil_char_boundary(text, (sentence.1 + 4).min(text.len()));
+        let after = crate::labels::head_chars(&text[end..reach], QUOTE_REACH);
         self.is_quoted(before, after)
     }
 
