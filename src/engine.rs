@@ -131,6 +131,7 @@ impl Checker {
             .into_iter()
             .filter_map(|c| self.keep(text, &c, profile, &mut cache))
             .collect();
+        drop_generic_overlaps(&mut hits, |rule| self.rules.rules[rule].generic);
         resolve_overlaps(&mut hits);
 
         let labels_found = self.find_labels(text);
@@ -587,6 +588,36 @@ fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
 
 /// Merge overlapping hits of one rule into one span, then drop hits that lie
 /// wholly inside a longer hit of another rule: one finding per claim.
+/// A frame-only rule is the fallback for wordings no hand-written rule knows;
+/// where a term or pattern rule flags the same place, its more specific
+/// message stands and the frame's hit goes.
+fn drop_generic_overlaps(hits: &mut Vec<Hit>, generic: impl Fn(usize) -> bool) {
+    let mut specific: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| !generic(h.rule))
+        .map(|h| (h.start, h.end))
+        .collect();
+    if specific.is_empty() {
+        return;
+    }
+    specific.sort_unstable();
+    // furthest[i]: the furthest end among the first i + 1 specific hits.
+    let furthest: Vec<usize> = specific
+        .iter()
+        .scan(0, |far, &(_, end)| {
+            *far = end.max(*far);
+            Some(*far)
+        })
+        .collect();
+    hits.retain(|h| {
+        if !generic(h.rule) {
+            return true;
+        }
+        let starting_before_end = specific.partition_point(|&(start, _)| start < h.end);
+        starting_before_end == 0 || furthest[starting_before_end - 1] <= h.start
+    });
+}
+
 fn resolve_overlaps(hits: &mut Vec<Hit>) {
     hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());

@@ -146,7 +146,7 @@ mod tests {
         assert!(g.cites("常见话术：稳赚不赔"));
         assert!(g.cites("保本保息、本息无忧"));
         assert!(!g.cites("我们这款产品本金绝对安全，放心买就是了"));
-        assert!(!g.cites("2026年保本"));
+        assert!(!g.cites("2026年我们推出的这款产品保本保息，欢迎各位客户咨询购买"));
     }
 
     #[test]

@@ -83,6 +83,9 @@ pub struct Rule {
     pub examples: Examples,
     pub enabled: bool,
     pub builtin: bool,
+    /// Only frames, no terms or patterns: a generalisation that gives way to
+    /// a hand-written rule flagging the same place.
+    pub generic: bool,
     def: RuleDef,
 }
 
@@ -241,6 +244,7 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         examples: def.examples.clone(),
         enabled: true,
         builtin,
+        generic: def.terms.is_empty() && def.patterns.is_empty() && !def.frames.is_empty(),
         def: def.clone(),
     })
 }
