@@ -29,6 +29,9 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct CheckOptions {
     /// wealth, fund, insurance, deposit, loan, securities or general; None detects.
     pub product: Option<String>,
+    /// Keep at most this many located findings (errors first); None keeps
+    /// all. Bounds the report's memory, which the wasm module must do.
+    pub max_findings: Option<usize>,
 }
 
 pub struct Checker {
@@ -132,6 +135,9 @@ impl Checker {
             .filter_map(|c| self.keep(text, &c, profile, &mut cache))
             .collect();
         resolve_overlaps(&mut hits);
+        let truncated = options
+            .max_findings
+            .is_some_and(|max| cap_hits(&mut hits, max));
 
         let labels_found = self.find_labels(text);
         let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
@@ -162,7 +168,8 @@ impl Checker {
         for ((mut finding, range), span) in pending.into_iter().zip(spans.findings) {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
-                finding.message = finding.message.replace("{text}", &finding.text);
+                finding.visible = visible_text(input, s, e);
+                finding.message = finding.message.replace("{text}", &finding.visible);
                 finding.span = Some(span);
                 finding.line = Some(pos.line);
                 finding.column = Some(pos.column);
@@ -193,7 +200,8 @@ impl Checker {
                 };
             }
         }
-        let summary = Summary::of(&findings, suppressed.len(), missing);
+        let mut summary = Summary::of(&findings, suppressed.len(), missing);
+        summary.truncated = truncated;
         Ok(Report {
             findings,
             labels,
@@ -317,6 +325,7 @@ impl Checker {
             replacement: rule.replacement_for(matched, matched),
             basis: rule.basis.clone(),
             text: String::new(),
+            visible: String::new(),
             span: None,
             line: None,
             column: None,
@@ -416,6 +425,7 @@ impl Checker {
             {
                 let options = CheckOptions {
                     product: rule.profiles.first().cloned(),
+                    ..CheckOptions::default()
                 };
                 let found = match self.check(text, &options) {
                     Ok(r) => r.findings.iter().any(|f| f.rule == rule.id),
@@ -454,6 +464,7 @@ fn document_finding(
         replacement: None,
         basis: basis.to_string(),
         text: String::new(),
+        visible: String::new(),
         span: None,
         line: None,
         column: None,
@@ -622,6 +633,50 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
         kept.push(h);
     }
     *hits = kept;
+}
+
+/// Keep the `max` most severe hits (earliest first among equals), in their
+/// original order, so a cap never turns an error verdict into a pass.
+/// Returns whether any hit was dropped.
+fn cap_hits(hits: &mut Vec<Hit>, max: usize) -> bool {
+    if hits.len() <= max {
+        return false;
+    }
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(hits[i].severity), i));
+    order.truncate(max);
+    order.sort_unstable();
+    *hits = order.into_iter().map(|i| hits[i]).collect();
+    true
+}
+
+/// How far around a span to look for the tag it may start or end inside.
+const TAG_REACH: usize = 64 * 1024;
+
+/// The source range `s..e` as a reader sees it: the HTML scanner's visible
+/// characters. A span can start or end inside a tag (in an `alt` or `title`
+/// value), so the scan starts at that tag's `<` and ends after its `>`.
+fn visible_text(input: &str, s: usize, e: usize) -> String {
+    let inside_tag = |at: usize| {
+        let before = &input[floor_char_boundary(input, at.saturating_sub(TAG_REACH))..at];
+        match (before.rfind('<'), before.rfind('>')) {
+            (Some(lt), gt) if gt.is_none_or(|g| g < lt) => Some(at - before.len() + lt),
+            _ => None,
+        }
+    };
+    let from = inside_tag(s).unwrap_or(s);
+    let to = match inside_tag(e) {
+        Some(_) => input[e..ceil_char_boundary(input, (e + TAG_REACH).min(input.len()))]
+            .find('>')
+            .map_or(e, |p| e + p + 1),
+        None => e,
+    };
+    crate::html::scan(&input[from..to])
+        .units
+        .iter()
+        .filter(|u| u.start + from >= s && u.end + from <= e)
+        .map(|u| u.ch)
+        .collect()
 }
 
 struct MappedSpans {
