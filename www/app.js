@@ -358,8 +358,9 @@ function findingItem(group, suppressed) {
         const b = document.createElement('button');
         b.type = 'button';
         b.className = 'place';
-        b.textContent = `第${state.report.findings[index].line}行`;
-        b.setAttribute('aria-label', `第 ${n + 1} 处，第${state.report.findings[index].line}行第${state.report.findings[index].column}列`);
+        const at = state.report.findings[index];
+        b.textContent = `第${at.line}行第${at.column}列`;
+        b.setAttribute('aria-label', `第 ${n + 1} 处：第${at.line}行第${at.column}列`);
         b.addEventListener('click', () => selectFinding(index));
         places.appendChild(b);
       });
@@ -392,6 +393,9 @@ function renderFindings(report) {
     $('count').textContent = '';
     supBox.hidden = true;
     return;
+  }
+  if (!report.findings.length) {
+    box.innerHTML = '<p class="muted">未发现问题。</p>';
   }
   const groupBy = $('group-by').value;
   const sections = new Map();

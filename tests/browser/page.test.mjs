@@ -284,6 +284,7 @@ test('a wrong file never replaces the good pack; errors name the file next to th
   assert.doesNotMatch(err, /用户规则包1/);
   const inCard = await page.$eval('#pack-errors', (el) => el.closest('#verdict-card') !== null);
   assert.ok(inCard, 'the error shows next to the verdict');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot('pack-error.png');
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
