@@ -56,11 +56,15 @@ function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
+/** False when the browser refused (storage disabled or full); settings then last for the session. */
 function store(key, value) {
   try {
     if (value) localStorage.setItem(key, value);
     else localStorage.removeItem(key);
-  } catch { /* storage may be disabled; settings then last for the session */ }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function load(key) {
@@ -688,9 +692,13 @@ async function importPack() {
     input.value = '';
     return;
   }
-  store(STORE.pack, text);
-  store(STORE.packName, file.name);
   input.value = '';
+  if (!store(STORE.pack, text)) {
+    state.packErrors = [`未导入“${file.name}”：本机浏览器无法保存该文件（存储空间已满或被禁用，通常上限约 5 MB），原规则包保持不变。`];
+    renderPackErrors();
+    return;
+  }
+  store(STORE.packName, file.name);
   await applyCustomRules(true);
 }
 

@@ -24,20 +24,21 @@ async function start() {
 
 const started = start();
 
-// Each pack is validated on its own, so that one bad pack never takes the
-// others (or the custom terms and allow-list) down with it.
+// Packs are added one at a time, so that one bad pack (or two that clash)
+// never takes the others, or the custom terms and allow-list, down with it.
 function applyPacks(packs) {
   const good = [];
   const errors = [];
+  let version = finlint.setRulePacks([], []);
   for (const p of packs) {
+    const next = [...good, p];
     try {
-      finlint.validateRulePack(p.text, p.name);
+      version = finlint.setRulePacks(next.map((x) => x.text), next.map((x) => x.name));
       good.push(p);
     } catch (e) {
       errors.push({ name: p.name, message: e.message, code: e.code });
     }
   }
-  const version = finlint.setRulePacks(good.map((p) => p.text), good.map((p) => p.name));
   return { version, errors, applied: good.map((p) => p.name), categories: categories() };
 }
 
