@@ -135,9 +135,17 @@ impl Checker {
             .filter_map(|c| self.keep(text, &c, profile, &mut cache))
             .collect();
         resolve_overlaps(&mut hits);
-        let truncated = options
-            .max_findings
-            .is_some_and(|max| cap_hits(&mut hits, max));
+        // Suppression is known before the cap, so that the cap keeps the
+        // findings that count (a kept-but-suppressed error must not push out
+        // an unsuppressed one and flip the verdict).
+        let suppressions = Suppressions::parse(input, &norm.comments);
+        let truncated = options.max_findings.is_some_and(|max| {
+            cap_hits(&mut hits, max, |h| {
+                let id = &self.rules.rules[h.rule].id;
+                let range = norm.to_original(h.start, h.end);
+                suppressions.marker_for(id, Some(range)).is_some()
+            })
+        });
 
         let labels_found = self.find_labels(text);
         let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
@@ -161,7 +169,6 @@ impl Checker {
             .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
             .collect();
         let spans = map_spans(input, &pending, &label_ranges);
-        let suppressions = Suppressions::parse(input, &norm.comments);
 
         let mut findings = Vec::new();
         let mut suppressed = Vec::new();
@@ -635,18 +642,24 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
     *hits = kept;
 }
 
-/// Keep the `max` most severe hits (earliest first among equals), in their
-/// original order, so a cap never turns an error verdict into a pass.
-/// Returns whether any hit was dropped.
-fn cap_hits(hits: &mut Vec<Hit>, max: usize) -> bool {
+/// Keep the `max` hits that matter most, in their original order: those not
+/// suppressed before those that are, then the most severe, then the earliest.
+/// So a cap never turns an error verdict into a pass. Returns whether any hit
+/// was dropped.
+fn cap_hits(hits: &mut Vec<Hit>, max: usize, suppressed: impl Fn(&Hit) -> bool) -> bool {
     if hits.len() <= max {
         return false;
     }
-    let mut order: Vec<usize> = (0..hits.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(hits[i].severity), i));
-    order.truncate(max);
+    let mut order: Vec<(bool, std::cmp::Reverse<Severity>, usize)> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (suppressed(h), std::cmp::Reverse(h.severity), i))
+        .collect();
     order.sort_unstable();
-    *hits = order.into_iter().map(|i| hits[i]).collect();
+    order.truncate(max);
+    let mut keep: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    keep.sort_unstable();
+    *hits = keep.into_iter().map(|i| hits[i]).collect();
     true
 }
 

@@ -221,3 +221,26 @@ fn max_findings_caps_the_report_errors_first_and_says_so() {
         .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
 }
+
+#[test]
+fn max_findings_keeps_unsuppressed_errors_before_suppressed_ones() {
+    // 50 suppressed errors first, one unsuppressed error last: a cap of 10
+    // must keep the unsuppressed one, or the verdict would flip to a pass.
+    let suppressed_line = "本产品保本。<!-- finlint-disable-line guarantee -->\n";
+    let text = format!("{}另一产品保本。", suppressed_line.repeat(50));
+    let report = Checker::shared()
+        .check(
+            &text,
+            &CheckOptions {
+                product: Some("general".into()),
+                max_findings: Some(10),
+            },
+        )
+        .unwrap();
+    assert!(report.summary.truncated);
+    assert!(!report.summary.pass, "{:?}", report.summary);
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule == "guarantee.principal"));
+}
