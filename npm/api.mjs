@@ -73,8 +73,15 @@ function publicFinding(f) {
   return { ...rest, text: visible ?? text, source: text };
 }
 
+function publicLabel(l) {
+  if (!l.present) return l;
+  const { visible, text, ...rest } = l;
+  return { ...rest, text: visible ?? text, source: text };
+}
+
 function publicReport(r) {
-  return { ...r, findings: r.findings.map(publicFinding), suppressed: r.suppressed.map(publicFinding) };
+  const labels = Object.fromEntries(Object.entries(r.labels).map(([k, l]) => [k, publicLabel(l)]));
+  return { ...r, labels, findings: r.findings.map(publicFinding), suppressed: r.suppressed.map(publicFinding) };
 }
 
 export function createApi(backend) {

@@ -54,7 +54,10 @@ export interface SuppressedFinding extends Finding {
 
 export interface LabelStatus {
   present: boolean;
+  /** The label as a reader sees it (tags dropped, entities decoded). */
   text?: string;
+  /** The raw slice of the input at `span`. */
+  source?: string;
   span?: Span;
   /** Whether the report's profile requires this label. */
   required: boolean;

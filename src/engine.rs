@@ -202,6 +202,7 @@ impl Checker {
                 *status = LabelStatus {
                     present: true,
                     text: Some(input[s..e].to_string()),
+                    visible: Some(visible_text(input, s, e)),
                     span: Some(span),
                     required: status.required,
                 };

@@ -47,8 +47,12 @@ pub struct Suppressed {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LabelStatus {
     pub present: bool,
+    /// The label as in the input, markup included.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The label as a reader sees it (tags dropped, entities decoded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// Whether the profile requires this label.

@@ -74,6 +74,16 @@ fn html_spans_cover_the_tags_inside_the_phrase() {
 }
 
 #[test]
+fn label_visible_text_drops_the_markup() {
+    let text = "<p>风险等级：<b>R2</b>，封闭期90天</p>";
+    let report = check(text);
+    let risk = &report.labels.risk_level;
+    assert!(risk.present);
+    assert!(risk.text.as_deref().unwrap().contains("<b>"));
+    assert!(!risk.visible.as_deref().unwrap().contains('<'));
+}
+
+#[test]
 fn visible_text_and_messages_carry_no_markup_or_raw_entities() {
     let text = "<p>本产品<strong>保本</strong>保息，收益&#39640;&#36798;8%，保<img src=x onerror=alert(1)>本</p>";
     let report = check(text);

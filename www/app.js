@@ -300,7 +300,7 @@ function renderChecked(report) {
 }
 
 function labelState(status) {
-  if (status.present) return { mark: '✓', detail: `“${status.text}”`, spoken: '已标注' };
+  if (status.present) return { mark: '✓', detail: `“${status.visible ?? status.text}”`, spoken: '已标注' };
   if (status.required) return { mark: '✗', detail: '缺失（本产品类型必备）', spoken: '缺失，本产品类型必备' };
   return { mark: '–', detail: '未标注（本产品类型非必备）', spoken: '未标注，本产品类型非必备' };
 }

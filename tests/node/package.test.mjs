@@ -72,6 +72,11 @@ test('text and messages are the visible text, never the raw HTML; the source sli
     assert.equal(f.visible, undefined, 'the core field is renamed, not duplicated');
   }
   for (const f of located) assert.equal(html.slice(f.span.utf16_start, f.span.utf16_end), f.source);
+  // Labels too: the text a reader sees, the raw slice beside it.
+  const labelled = pkg.check('<p>风险等级：<b>R2</b>，封闭期90天</p>', { product: 'wealth' }).labels.risk_level;
+  assert.equal(labelled.present, true);
+  assert.doesNotMatch(labelled.text, /[<>]/);
+  assert.match(labelled.source, /<b>/);
 });
 
 // Issue 12 item 9: readers see alt and title texts.
@@ -167,7 +172,8 @@ test('the CLI and the package give the same verdict with the same pack', () => {
     assert.equal(fromPkg.ok, cli.summary.pass, text);
     // The package names the core's fields for integrators: text = visible text, source = raw slice.
     const asCore = ({ text: visible, source, ...rest }) => ({ ...rest, text: source, visible });
-    const core = { ...fromPkg.report, findings: fromPkg.report.findings.map(asCore), suppressed: fromPkg.report.suppressed.map(asCore) };
+    const labels = Object.fromEntries(Object.entries(fromPkg.report.labels).map(([k, l]) => [k, l.present ? asCore(l) : l]));
+    const core = { ...fromPkg.report, labels, findings: fromPkg.report.findings.map(asCore), suppressed: fromPkg.report.suppressed.map(asCore) };
     assert.deepEqual(JSON.parse(JSON.stringify(core)), cli, text);
   }
 });
