@@ -1,11 +1,7 @@
-// Node CommonJS entry: the synchronous Node build of the wasm module.
+// Node CommonJS entry. `await init()` builds the engine ahead of the first
+// call; without it the first call does (synchronously).
 const { createApi } = require('./api.cjs');
-const wasm = require('./pkg/node/finlint.js');
+const { createNodeBackend } = require('./node-backend.cjs');
 
-let ready = false;
-module.exports = createApi(wasm, () => {
-  if (!ready) {
-    wasm.init();
-    ready = true;
-  }
-});
+const api = createApi(createNodeBackend());
+module.exports = { ...api, default: api };

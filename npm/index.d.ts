@@ -1,5 +1,8 @@
 // Hand-checked types for the finlint report, options and rule packs.
-// They mirror src/report.rs, src/span.rs and src/pack.rs.
+// They mirror src/report.rs, src/span.rs and src/pack.rs, and npm/api.mjs.
+// Every entry (Node ESM, Node CommonJS via index.d.cts, browser) exports the
+// same names; tests/node/package.test.mjs compiles and runs a TypeScript file
+// against each under `tsc --strict`.
 
 export type Category =
   | 'absolute' | 'guarantee' | 'misleading' | 'promotion' | 'endorsement'
@@ -30,8 +33,14 @@ export interface Finding {
   /** One-click fix: the text to put in place of `text` ("" deletes it). */
   replacement?: string;
   basis: string;
-  /** The flagged text exactly as in the input; "" for document-level findings. */
+  /**
+   * The flagged text as a reader sees it: tags dropped, entities decoded
+   * ("保本保息" for `保本</strong>保息`). Messages quote this text, so they
+   * never carry markup from the input. "" for document-level findings.
+   */
   text: string;
+  /** The raw slice of the input at `span`, markup and entities included. */
+  source: string;
   /** null for document-level findings (missing labels, profile extras). */
   span: Span | null;
   line?: number;
@@ -45,7 +54,10 @@ export interface SuppressedFinding extends Finding {
 
 export interface LabelStatus {
   present: boolean;
+  /** The label as a reader sees it (tags dropped, entities decoded). */
   text?: string;
+  /** The raw slice of the input at `span`. */
+  source?: string;
   span?: Span;
   /** Whether the report's profile requires this label. */
   required: boolean;
@@ -67,6 +79,12 @@ export interface Report {
     missing_labels: LabelKind[];
     pass: boolean;
     verdict: string;
+    /**
+     * Present and true when findings were capped (`maxFindings`, at most
+     * 10,000): the most severe are kept, so `pass` is still right, but the
+     * counts are those of the findings kept.
+     */
+    truncated?: boolean;
   };
   version: { engine: string; rules: string };
 }
@@ -115,8 +133,10 @@ export type Rules = string | RulePack | Array<string | RulePack>;
 
 export interface CheckOptions {
   /** Omit (or null) to detect the product from the text. */
-  product?: Product | null;
+  product?: Product | 'auto' | null;
   rules?: Rules;
+  /** Keep at most this many findings (1 to 10,000; default 10,000). */
+  maxFindings?: number;
 }
 
 export interface ValidateOptions extends CheckOptions {
@@ -137,13 +157,77 @@ export interface RuleInfo {
   patterns: number;
 }
 
-/** Check plain text or HTML. Throws an Error with a Chinese message on bad input. */
-export function check(input: string, options?: CheckOptions): Report;
-/** The pre-publish gate: `ok` is false when the copy must not be published. */
-export function validate(input: string, options?: ValidateOptions): { ok: boolean; report: Report };
-export function rules(options?: { rules?: Rules }): RuleInfo[];
-export function version(options?: { rules?: Rules }): { engine: string; rules: string };
-/** Throws with the field and line when a pack is invalid. */
-export function validateRulePack(pack: string | RulePack): void;
-/** Browser entry only: fetch and compile the module; await it before checking. */
+export type ErrorCode =
+  | 'FINLINT_INVALID_ARGUMENT'  // a value of the wrong type (check(42), validateRulePack(null))
+  | 'FINLINT_INVALID_OPTIONS'   // options not an object, an unknown field, a bad failOn or maxFindings
+  | 'FINLINT_EMPTY_INPUT'
+  | 'FINLINT_INPUT_TOO_LARGE'   // over 32 MiB of UTF-8
+  | 'FINLINT_UNKNOWN_PRODUCT'
+  | 'FINLINT_INVALID_PACK'      // the message names the pack, the line and the field
+  | 'FINLINT_NOT_READY'         // browser entry: init() has not finished
+  | 'FINLINT_INTERNAL';         // the engine failed; it has been reset and the call can be retried
+
+/** Every error this package throws: an Error with a Chinese message and a stable code. */
+export interface FinlintError extends Error {
+  code: ErrorCode;
+}
+
+export declare const ErrorCode: {
+  readonly INVALID_ARGUMENT: 'FINLINT_INVALID_ARGUMENT';
+  readonly INVALID_OPTIONS: 'FINLINT_INVALID_OPTIONS';
+  readonly EMPTY_INPUT: 'FINLINT_EMPTY_INPUT';
+  readonly INPUT_TOO_LARGE: 'FINLINT_INPUT_TOO_LARGE';
+  readonly UNKNOWN_PRODUCT: 'FINLINT_UNKNOWN_PRODUCT';
+  readonly INVALID_PACK: 'FINLINT_INVALID_PACK';
+  readonly NOT_READY: 'FINLINT_NOT_READY';
+  readonly INTERNAL: 'FINLINT_INTERNAL';
+};
+
+export interface CheckerConfig {
+  rules?: Rules;
+  /** Names for the packs in error messages (e.g. file names), in the order of `rules`. */
+  names?: string[];
+  /** Defaults for every call on this checker. */
+  product?: Product | 'auto' | null;
+  failOn?: 'error' | 'warning';
+  maxFindings?: number;
+}
+
+/** An engine with its own packs, independent of other checkers and of the module-level calls. */
+export interface Checker {
+  check(input: string, options?: Omit<CheckOptions, 'rules'> | null): Report;
+  validate(input: string, options?: Omit<ValidateOptions, 'rules'> | null): { ok: boolean; report: Report };
+  rules(): RuleInfo[];
+  version(): { engine: string; rules: string };
+  /** Release its memory now rather than when it is garbage-collected. */
+  free(): void;
+}
+
+/**
+ * Load and build the engine ahead of the first call. Node: optional (the first
+ * call otherwise does it, synchronously); browser: required, and again after a
+ * FINLINT_INTERNAL error. `wasmUrl` (browser only) overrides where the .wasm is.
+ */
 export function init(wasmUrl?: string | URL): Promise<void>;
+/** Check plain text or HTML. Throws a FinlintError on bad input. */
+export function check(input: string, options?: CheckOptions | null): Report;
+/** The pre-publish gate: `ok` is false when the copy must not be published. */
+export function validate(input: string, options?: ValidateOptions | null): { ok: boolean; report: Report };
+/** A checker with its own packs; build one per site or tenant and keep it. Throws FINLINT_INVALID_PACK. */
+export function createChecker(config?: CheckerConfig | null): Checker;
+export function rules(options?: { rules?: Rules } | null): RuleInfo[];
+export function version(options?: { rules?: Rules } | null): { engine: string; rules: string };
+/** Returns the versions the pack would give; throws a FinlintError naming the pack, field and line when it is invalid. */
+export function validateRulePack(pack: string | RulePack, name?: string): { engine: string; rules: string };
+
+declare const finlint: {
+  init: typeof init;
+  check: typeof check;
+  validate: typeof validate;
+  createChecker: typeof createChecker;
+  rules: typeof rules;
+  version: typeof version;
+  validateRulePack: typeof validateRulePack;
+  ErrorCode: typeof ErrorCode;
+};
+export default finlint;

@@ -1,15 +1,10 @@
-// Node ES module entry: the synchronous Node build of the wasm module.
+// Node ES module entry. `await init()` builds the engine ahead of the first
+// call; without it the first call does (synchronously).
 import { createRequire } from 'node:module';
 import { createApi } from './api.mjs';
 
-const wasm = createRequire(import.meta.url)('./pkg/node/finlint.js');
-let ready = false;
-const api = createApi(wasm, () => {
-  if (!ready) {
-    wasm.init();
-    ready = true;
-  }
-});
+const { createNodeBackend } = createRequire(import.meta.url)('./node-backend.cjs');
+const api = createApi(createNodeBackend());
 
-export const { check, validate, rules, version, validateRulePack } = api;
+export const { init, check, validate, createChecker, rules, version, validateRulePack, ErrorCode } = api;
 export default api;

@@ -14,8 +14,10 @@ cp www/pkg/finlint.js www/pkg/finlint_bg.wasm npm/pkg/web/
 cp www/pkg/node/finlint.js www/pkg/node/finlint_bg.wasm npm/pkg/node/
 # The Node build is CommonJS; mark its folder so the package's "type": "module" does not apply.
 echo '{"type": "commonjs"}' > npm/pkg/node/package.json
-# api.cjs is derived from the single source api.mjs.
-{ sed 's/^export function createApi/function createApi/' npm/api.mjs; echo 'module.exports = { createApi };'; } > npm/api.cjs
+# api.cjs is derived from the single source api.mjs, and the CommonJS types
+# (index.d.cts) from index.d.ts: the same declarations, read as CommonJS.
+{ sed 's/^export \(function\|const\) /\1 /' npm/api.mjs; echo 'module.exports = { createApi, ErrorCode, finlintError };'; } > npm/api.cjs
+cp npm/index.d.ts npm/index.d.cts
 mkdir -p target/npm
 (cd npm && npm pack --pack-destination ../target/npm --silent)
 ls target/npm/*.tgz

@@ -29,6 +29,9 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct CheckOptions {
     /// wealth, fund, insurance, deposit, loan, securities or general; None detects.
     pub product: Option<String>,
+    /// Keep at most this many located findings (errors first); None keeps
+    /// all. Bounds the report's memory, which the wasm module must do.
+    pub max_findings: Option<usize>,
 }
 
 pub struct Checker {
@@ -133,6 +136,17 @@ impl Checker {
             .collect();
         drop_generic_overlaps(&mut hits, |rule| self.rules.rules[rule].generic);
         resolve_overlaps(&mut hits);
+        // Suppression is known before the cap, so that the cap keeps the
+        // findings that count (a kept-but-suppressed error must not push out
+        // an unsuppressed one and flip the verdict).
+        let suppressions = Suppressions::parse(input, &norm.comments);
+        let truncated = options.max_findings.is_some_and(|max| {
+            cap_hits(&mut hits, max, |h| {
+                let id = &self.rules.rules[h.rule].id;
+                let range = norm.to_original(h.start, h.end);
+                suppressions.marker_for(id, Some(range)).is_some()
+            })
+        });
 
         let labels_found = self.find_labels(text);
         let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
@@ -156,14 +170,14 @@ impl Checker {
             .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
             .collect();
         let spans = map_spans(input, &pending, &label_ranges);
-        let suppressions = Suppressions::parse(input, &norm.comments);
 
         let mut findings = Vec::new();
         let mut suppressed = Vec::new();
         for ((mut finding, range), span) in pending.into_iter().zip(spans.findings) {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
-                finding.message = finding.message.replace("{text}", &finding.text);
+                finding.visible = visible_text(input, s, e);
+                finding.message = finding.message.replace("{text}", &finding.visible);
                 finding.span = Some(span);
                 finding.line = Some(pos.line);
                 finding.column = Some(pos.column);
@@ -189,12 +203,14 @@ impl Checker {
                 *status = LabelStatus {
                     present: true,
                     text: Some(input[s..e].to_string()),
+                    visible: Some(visible_text(input, s, e)),
                     span: Some(span),
                     required: status.required,
                 };
             }
         }
-        let summary = Summary::of(&findings, suppressed.len(), missing);
+        let mut summary = Summary::of(&findings, suppressed.len(), missing);
+        summary.truncated = truncated;
         Ok(Report {
             findings,
             labels,
@@ -318,6 +334,7 @@ impl Checker {
             replacement: rule.replacement_for(matched, matched),
             basis: rule.basis.clone(),
             text: String::new(),
+            visible: String::new(),
             span: None,
             line: None,
             column: None,
@@ -417,6 +434,7 @@ impl Checker {
             {
                 let options = CheckOptions {
                     product: rule.profiles.first().cloned(),
+                    ..CheckOptions::default()
                 };
                 let found = match self.check(text, &options) {
                     Ok(r) => r.findings.iter().any(|f| f.rule == rule.id),
@@ -455,6 +473,7 @@ fn document_finding(
         replacement: None,
         basis: basis.to_string(),
         text: String::new(),
+        visible: String::new(),
         span: None,
         line: None,
         column: None,
@@ -653,6 +672,56 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
         kept.push(h);
     }
     *hits = kept;
+}
+
+/// Keep the `max` hits that matter most, in their original order: those not
+/// suppressed before those that are, then the most severe, then the earliest.
+/// So a cap never turns an error verdict into a pass. Returns whether any hit
+/// was dropped.
+fn cap_hits(hits: &mut Vec<Hit>, max: usize, suppressed: impl Fn(&Hit) -> bool) -> bool {
+    if hits.len() <= max {
+        return false;
+    }
+    let mut order: Vec<(bool, std::cmp::Reverse<Severity>, usize)> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (suppressed(h), std::cmp::Reverse(h.severity), i))
+        .collect();
+    order.sort_unstable();
+    order.truncate(max);
+    let mut keep: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    keep.sort_unstable();
+    *hits = keep.into_iter().map(|i| hits[i]).collect();
+    true
+}
+
+/// How far around a span to look for the tag it may start or end inside.
+const TAG_REACH: usize = 64 * 1024;
+
+/// The source range `s..e` as a reader sees it: the HTML scanner's visible
+/// characters. A span can start or end inside a tag (in an `alt` or `title`
+/// value), so the scan starts at that tag's `<` and ends after its `>`.
+fn visible_text(input: &str, s: usize, e: usize) -> String {
+    let inside_tag = |at: usize| {
+        let before = &input[floor_char_boundary(input, at.saturating_sub(TAG_REACH))..at];
+        match (before.rfind('<'), before.rfind('>')) {
+            (Some(lt), gt) if gt.is_none_or(|g| g < lt) => Some(at - before.len() + lt),
+            _ => None,
+        }
+    };
+    let from = inside_tag(s).unwrap_or(s);
+    let to = match inside_tag(e) {
+        Some(_) => input[e..ceil_char_boundary(input, (e + TAG_REACH).min(input.len()))]
+            .find('>')
+            .map_or(e, |p| e + p + 1),
+        None => e,
+    };
+    crate::html::scan(&input[from..to])
+        .units
+        .iter()
+        .filter(|u| u.start + from >= s && u.end + from <= e)
+        .map(|u| u.ch)
+        .collect()
 }
 
 struct MappedSpans {

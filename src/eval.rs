@@ -133,6 +133,7 @@ pub fn evaluate(checker: &Checker, docs: &[CorpusDoc]) -> EvalResult {
         };
         let options = CheckOptions {
             product: doc.product.clone(),
+            ..CheckOptions::default()
         };
         let report = match checker.check(&doc.text, &options) {
             Ok(rep) => rep,

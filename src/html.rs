@@ -160,15 +160,62 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         let name = tag_name(&self.src[start + 1..gt]);
         self.pos = gt + 1;
+        let raw_text = RAW_TEXT_TAGS.contains(&name.as_str());
+        if !raw_text && self.push_attribute_texts(start, gt) {
+            return true;
+        }
         if BLOCK_TAGS.contains(&name.as_str()) {
             self.out.units.push(Unit {
                 ch: '\n',
                 start,
                 end: gt + 1,
             });
-        } else if RAW_TEXT_TAGS.contains(&name.as_str()) && !self.src[start..gt].starts_with("</") {
+        } else if raw_text && !self.src[start..gt].starts_with("</") {
             self.skip_raw_text(&name);
         }
+        true
+    }
+
+    /// Readers see `alt` and `title` texts (an image's text, a tooltip), so
+    /// they are checked too: each value becomes its own line, with the line
+    /// breaks covering the rest of the tag. Returns false when the tag has
+    /// no such text.
+    fn push_attribute_texts(&mut self, start: usize, gt: usize) -> bool {
+        if self.src[start..gt].starts_with("</") {
+            return false;
+        }
+        let values = reader_attributes(&self.src[start..gt], start);
+        if values.is_empty() {
+            return false;
+        }
+        let mut from = start;
+        for (v_start, v_end) in values {
+            self.out.units.push(Unit {
+                ch: '\n',
+                start: from,
+                end: v_start,
+            });
+            let mut at = v_start;
+            while at < v_end {
+                let ch = self.src[at..].chars().next().unwrap_or('\u{FFFD}');
+                let entity = (ch == '&')
+                    .then(|| entity_at(&self.src[at..v_end]))
+                    .flatten();
+                let (ch, len) = entity.unwrap_or((ch, ch.len_utf8()));
+                self.out.units.push(Unit {
+                    ch,
+                    start: at,
+                    end: at + len,
+                });
+                at += len;
+            }
+            from = v_end;
+        }
+        self.out.units.push(Unit {
+            ch: '\n',
+            start: from,
+            end: gt + 1,
+        });
         true
     }
 
@@ -207,21 +254,78 @@ impl<'a> Scanner<'a> {
     }
 
     fn try_entity(&mut self) -> bool {
-        let rest = &self.src[self.pos..];
-        let Some(semi) = rest.as_bytes().iter().take(12).position(|&b| b == b';') else {
-            return false;
-        };
-        let Some(ch) = decode_entity(&rest[1..semi]) else {
+        let Some((ch, len)) = entity_at(&self.src[self.pos..]) else {
             return false;
         };
         self.out.units.push(Unit {
             ch,
             start: self.pos,
-            end: self.pos + semi + 1,
+            end: self.pos + len,
         });
-        self.pos += semi + 1;
+        self.pos += len;
         true
     }
+}
+
+/// The entity at the start of `rest` (which starts with `&`): its character
+/// and its length in bytes.
+fn entity_at(rest: &str) -> Option<(char, usize)> {
+    let semi = rest.as_bytes().iter().take(12).position(|&b| b == b';')?;
+    decode_entity(&rest[1..semi]).map(|ch| (ch, semi + 1))
+}
+
+/// Byte ranges (absolute, offset by `base`) of the non-blank `alt` and
+/// `title` values in a tag's source `<name attr=… …` (without the `>`).
+fn reader_attributes(tag: &str, base: usize) -> Vec<(usize, usize)> {
+    let b = tag.as_bytes();
+    let mut i = 1 + b[1..]
+        .iter()
+        .take_while(|c| !c.is_ascii_whitespace() && **c != b'/')
+        .count();
+    let mut found = Vec::new();
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+            i += 1;
+        }
+        let name = &tag[name_start..i];
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() || b[i] != b'=' {
+            continue;
+        }
+        i += 1;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let (v_start, v_end) = match b.get(i) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let end = b[i + 1..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |p| i + 1 + p);
+                let range = (i + 1, end);
+                i = (end + 1).min(b.len());
+                range
+            }
+            _ => {
+                let start = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                (start, i)
+            }
+        };
+        let wanted = name.eq_ignore_ascii_case("alt") || name.eq_ignore_ascii_case("title");
+        if wanted && !tag[v_start..v_end].trim().is_empty() {
+            found.push((base + v_start, base + v_end));
+        }
+    }
+    found
 }
 
 fn tag_name(inner: &str) -> String {
@@ -297,6 +401,22 @@ mod tests {
         let s = scan("a<!-- finlint-disable x -->b");
         assert_eq!(s.comments[0].body, "finlint-disable x");
         assert_eq!(text("a<!-- x -->b"), "ab");
+    }
+
+    #[test]
+    fn alt_and_title_texts_are_read_as_their_own_lines() {
+        assert_eq!(
+            text(r#"保<img src="a.png" alt="零风险&amp;稳赚">本<a title='保本' href=x>链接</a>"#),
+            "保\n零风险&稳赚\n本\n保本\n链接"
+        );
+        let src = r#"<img alt="稳赚">"#;
+        let s = scan(src);
+        let unit = s.units.iter().find(|u| u.ch == '稳').unwrap();
+        assert_eq!(&src[unit.start..unit.end], "稳");
+        assert_eq!(
+            text(r#"保<img src=x onerror="alert(1)">本<b title="">x</b>"#),
+            "保本x"
+        );
     }
 
     #[test]

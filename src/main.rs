@@ -219,6 +219,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
     let checker = build_checker(&args.rules)?;
     let options = CheckOptions {
         product: args.product.clone(),
+        ..CheckOptions::default()
     };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -511,6 +512,7 @@ fn check_batch_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> 
         .map_err(|e| (serde_json::Value::Null, format!("JSON 无效：{e}")))?;
     let options = CheckOptions {
         product: item.product.clone().or_else(|| defaults.product.clone()),
+        ..CheckOptions::default()
     };
     let report = checker
         .check(&item.text, &options)

@@ -19,9 +19,14 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replacement: Option<String>,
     pub basis: String,
-    /// The flagged text exactly as it appears in the input (empty for a
-    /// document-level finding such as a missing label).
+    /// The flagged text exactly as it appears in the input, markup and
+    /// entities included (empty for a document-level finding).
     pub text: String,
+    /// The same range as a reader sees it: tags dropped, entities decoded.
+    /// Messages quote this, never the source, so a message shown as HTML
+    /// cannot carry markup from the input.
+    #[serde(default)]
+    pub visible: String,
     /// Where in the input; null for document-level findings.
     pub span: Option<Span>,
     /// 1-based line and column (in characters) of the span's start.
@@ -42,8 +47,12 @@ pub struct Suppressed {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LabelStatus {
     pub present: bool,
+    /// The label as in the input, markup included.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The label as a reader sees it (tags dropped, entities decoded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// Whether the profile requires this label.
@@ -99,6 +108,10 @@ pub struct Summary {
     pub missing_labels: Vec<LabelKind>,
     pub pass: bool,
     pub verdict: String,
+    /// True when the findings were capped (`CheckOptions::max_findings`);
+    /// the counts are then those of the findings kept, errors first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,6 +164,7 @@ impl Summary {
             missing_labels,
             pass,
             verdict,
+            truncated: false,
         }
     }
 }

@@ -1,36 +1,114 @@
 //! WebAssembly bindings. Every entry point returns a value or throws a JS
-//! Error with a Chinese message; nothing here may panic, because a panic in
-//! wasm is a trap that leaves the module unusable.
+//! `Error` with a Chinese message and a stable `code`; nothing here may
+//! panic, because a panic in wasm is a trap.
+//!
+//! Arguments arrive as untyped `JsValue`s and are checked here: a typed
+//! `&str` parameter makes wasm-bindgen's glue read a number or an object as a
+//! pointer ("memory access out of bounds").
+//!
+//! State is kept so that a trap cannot poison it: the user's checker sits in
+//! an `Rc` that is cloned out of its `RefCell`, so no borrow is ever held
+//! while checking. A trap mid-check then leaves nothing borrowed, and the next
+//! call works. The report is bounded by `DEFAULT_MAX_FINDINGS`, which is what
+//! keeps a 32 MB input inside wasm's memory.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{CheckOptions, Checker};
+use crate::profile::PROFILE_NAMES;
+use crate::{CheckOptions, Checker, Error, MAX_INPUT_BYTES};
+
+/// Findings kept per document unless the caller asks for another cap. A
+/// reviewer cannot act on more, and each costs a few hundred bytes of report.
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
+
+/// A rule pack above this size is refused before parsing.
+pub const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
 
 thread_local! {
-    /// The checker with the user's pack, when one is loaded.
-    static CUSTOM: RefCell<Option<Checker>> = const { RefCell::new(None) };
+    /// The checker with the user's packs, when any are loaded.
+    static CUSTOM: RefCell<Option<Rc<Checker>>> = const { RefCell::new(None) };
+}
+
+/// Stable error codes, for callers that branch on the kind of failure.
+mod code {
+    pub const ARGUMENT: &str = "FINLINT_INVALID_ARGUMENT";
+    pub const OPTIONS: &str = "FINLINT_INVALID_OPTIONS";
+    pub const EMPTY: &str = "FINLINT_EMPTY_INPUT";
+    pub const TOO_LARGE: &str = "FINLINT_INPUT_TOO_LARGE";
+    pub const PRODUCT: &str = "FINLINT_UNKNOWN_PRODUCT";
+    pub const PACK: &str = "FINLINT_INVALID_PACK";
+    pub const INTERNAL: &str = "FINLINT_INTERNAL";
+}
+
+/// A JS `Error` with `code` set; `name` stays "Error" so stack traces read normally.
+fn js_error(code: &str, message: &str) -> JsValue {
+    let err = js_sys::Error::new(message);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &code.into());
+    err.into()
+}
+
+fn engine_error(e: &Error) -> JsValue {
+    let code = match e {
+        Error::Pack { .. } => code::PACK,
+        Error::Input(_) => code::ARGUMENT,
+    };
+    js_error(code, &e.to_string())
+}
+
+/// A JS value's type as a Chinese noun, for messages.
+fn type_name(v: &JsValue) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if v.is_undefined() {
+        "undefined（未传入）"
+    } else if v.as_f64().is_some() || v.is_bigint() {
+        "数字"
+    } else if v.as_bool().is_some() {
+        "布尔值"
+    } else if v.is_symbol() {
+        "Symbol"
+    } else if v.is_function() {
+        "函数"
+    } else if js_sys::Array::is_array(v) {
+        "数组"
+    } else {
+        "对象"
+    }
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
 struct JsOptions {
     product: Option<String>,
+    max_findings: Option<f64>,
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("结果序列化失败：{e}")))
+        .map_err(|e| js_error(code::INTERNAL, &format!("结果序列化失败：{e}")))
+}
+
+/// The checker in effect. The `Rc` is cloned out so that no `RefCell`
+/// borrow outlives this function.
+fn current() -> Option<Rc<Checker>> {
+    CUSTOM.with(|c| c.borrow().clone())
+}
+
+fn set_custom(checker: Option<Checker>) {
+    CUSTOM.with(|c| *c.borrow_mut() = checker.map(Rc::new));
 }
 
 fn with_checker<R>(f: impl FnOnce(&Checker) -> R) -> R {
-    CUSTOM.with(|c| match c.borrow().as_ref() {
-        Some(custom) => f(custom),
+    match current() {
+        Some(custom) => f(&custom),
         None => f(Checker::shared()),
-    })
+    }
 }
 
 /// Build the dictionaries and automata now (otherwise the first check does).
@@ -40,69 +118,303 @@ pub fn init() {
     let _ = Checker::shared();
 }
 
-/// Check copy (plain text or HTML). `options`: `{ product?: string }`.
-#[wasm_bindgen]
-pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+fn input_text(text: &JsValue) -> Result<String, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(js_error(
+            code::ARGUMENT,
+            &format!(
+                "输入无效：待检查的文案必须是字符串（纯文本或 HTML），收到的是{}",
+                type_name(text)
+            ),
+        ));
+    };
+    if text.trim().is_empty() {
+        return Err(js_error(
+            code::EMPTY,
+            "输入无效：文本为空，请输入需要检查的文案",
+        ));
+    }
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(js_error(
+            code::TOO_LARGE,
+            &format!(
+                "输入无效：文本为 {} 字节（UTF-8），超过单次检查上限 {} 字节（{} MiB）；请分段检查",
+                text.len(),
+                MAX_INPUT_BYTES,
+                MAX_INPUT_BYTES / 1048576
+            ),
+        ));
+    }
+    Ok(text)
+}
+
+fn check_options(options: JsValue) -> Result<CheckOptions, JsValue> {
     let opts: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
+    } else if !options.is_object() || js_sys::Array::is_array(&options) || options.is_function() {
+        return Err(js_error(
+            code::OPTIONS,
+            &format!(
+                "选项无效：options 必须是对象，例如 {{ product: \"wealth\" }}，收到的是{}",
+                type_name(&options)
+            ),
+        ));
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("选项无效：{e}")))?
+        reject_unknown_keys(&options)?;
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            js_error(
+                code::OPTIONS,
+                &format!("选项无效：{e}（可用字段：product、maxFindings）"),
+            )
+        })?
     };
-    let options = CheckOptions {
-        product: opts.product,
+    let product = opts.product.filter(|p| !p.trim().is_empty());
+    if let Some(p) = product.as_deref().map(str::trim) {
+        if p != "auto" && !PROFILE_NAMES.contains(&p) {
+            return Err(js_error(
+                code::PRODUCT,
+                &format!(
+                    "输入无效：未知的产品类型 {p:?}，可选：{}、auto",
+                    PROFILE_NAMES.join("、")
+                ),
+            ));
+        }
+    }
+    let max_findings = match opts.max_findings {
+        None => DEFAULT_MAX_FINDINGS,
+        Some(n) if n.is_finite() && n >= 1.0 && n.fract() == 0.0 => {
+            (n as usize).min(DEFAULT_MAX_FINDINGS)
+        }
+        Some(n) => {
+            return Err(js_error(
+                code::OPTIONS,
+                &format!("选项无效：maxFindings 必须是正整数，收到的是 {n}"),
+            ))
+        }
     };
-    let report =
-        with_checker(|c| c.check(text, &options)).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(CheckOptions {
+        product,
+        max_findings: Some(max_findings),
+    })
+}
+
+/// A misspelt option (`prodcut`) would otherwise be ignored in silence.
+fn reject_unknown_keys(options: &JsValue) -> Result<(), JsValue> {
+    let keys = js_sys::Object::keys(&js_sys::Object::from(options.clone()));
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if !OPTION_KEYS.contains(&key.as_str()) {
+            return Err(js_error(
+                code::OPTIONS,
+                &format!(
+                    "选项无效：未知字段 {key:?}，可用字段：{}",
+                    OPTION_KEYS.join("、")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+const OPTION_KEYS: [&str; 2] = ["product", "maxFindings"];
+
+/// Check copy (plain text or HTML). `options`: `{ product?, maxFindings? }`.
+#[wasm_bindgen]
+pub fn check(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = input_text(&text)?;
+    let options = check_options(options)?;
+    let report = with_checker(|c| c.check(&text, &options)).map_err(|e| engine_error(&e))?;
+    drop(text);
     to_js(&report)
 }
 
-/// Load user rule packs (TOML or JSON texts), applied in order on top of the
-/// built-in rules; an empty list restores the built-in rules.
-#[wasm_bindgen(js_name = setRulePacks)]
-pub fn set_rule_packs(sources: Vec<String>) -> Result<JsValue, JsError> {
-    let sources: Vec<&String> = sources.iter().filter(|s| !s.trim().is_empty()).collect();
-    if sources.is_empty() {
-        CUSTOM.with(|c| *c.borrow_mut() = None);
-        return to_js(&Checker::shared().version());
+/// An independent checker with its own packs: several sites with different
+/// packs each keep one, and switching between them rebuilds nothing. Free it
+/// with `free()` (a FinalizationRegistry also does once it is unreachable).
+#[wasm_bindgen(js_name = FinlintChecker)]
+pub struct JsChecker {
+    /// None: the built-in rules, shared rather than rebuilt.
+    inner: Option<Rc<Checker>>,
+}
+
+impl JsChecker {
+    fn get(&self) -> &Checker {
+        self.inner.as_deref().unwrap_or_else(|| Checker::shared())
     }
-    let origins: Vec<String> = (1..=sources.len())
-        .map(|i| format!("用户规则包{i}"))
+}
+
+#[wasm_bindgen(js_class = FinlintChecker)]
+impl JsChecker {
+    /// `sources`: pack texts (string, array or null); `names`: optional
+    /// labels for error messages.
+    #[wasm_bindgen(constructor)]
+    pub fn new(sources: JsValue, names: JsValue) -> Result<JsChecker, JsValue> {
+        let sources = pack_sources(&sources, "规则包列表")?;
+        let names = pack_names(&names)?;
+        if sources.is_empty() {
+            return Ok(JsChecker { inner: None });
+        }
+        let checker = build(&sources, names.as_deref())?;
+        Ok(JsChecker {
+            inner: Some(Rc::new(checker)),
+        })
+    }
+
+    pub fn check(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let text = input_text(&text)?;
+        let options = check_options(options)?;
+        let report = self
+            .get()
+            .check(&text, &options)
+            .map_err(|e| engine_error(&e))?;
+        to_js(&report)
+    }
+
+    pub fn rules(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.get().rules(false))
+    }
+
+    pub fn version(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.get().version())
+    }
+}
+
+/// The pack texts from a JS value: a string, an array of strings, or
+/// null/undefined for none.
+fn pack_sources(value: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
+    let items: Vec<JsValue> = if value.is_null() || value.is_undefined() {
+        Vec::new()
+    } else if js_sys::Array::is_array(value) {
+        js_sys::Array::from(value).iter().collect()
+    } else {
+        vec![value.clone()]
+    };
+    let mut sources = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let Some(text) = item.as_string() else {
+            return Err(js_error(
+                code::ARGUMENT,
+                &format!(
+                    "{what}无效：第 {} 个规则包必须是 TOML 或 JSON 文本（字符串），收到的是{}",
+                    i + 1,
+                    type_name(item)
+                ),
+            ));
+        };
+        if text.len() > MAX_PACK_BYTES {
+            return Err(js_error(
+                code::PACK,
+                &format!(
+                    "规则包过大：第 {} 个规则包为 {} 字节，上限为 {} 字节（{} MiB）",
+                    i + 1,
+                    text.len(),
+                    MAX_PACK_BYTES,
+                    MAX_PACK_BYTES / 1048576
+                ),
+            ));
+        }
+        if !text.trim().is_empty() {
+            sources.push(text);
+        }
+    }
+    Ok(sources)
+}
+
+fn build(sources: &[String], names: Option<&[String]>) -> Result<Checker, JsValue> {
+    let origins: Vec<String> = (0..sources.len())
+        .map(|i| match names.and_then(|n| n.get(i)) {
+            Some(name) if !name.trim().is_empty() => name.clone(),
+            _ => format!("用户规则包{}", i + 1),
+        })
         .collect();
     let packs: Vec<(&str, &str)> = sources
         .iter()
         .zip(&origins)
         .map(|(s, o)| (s.as_str(), o.as_str()))
         .collect();
-    let checker = Checker::new(&packs).map_err(|e| JsError::new(&e.to_string()))?;
+    Checker::new(&packs).map_err(|e| engine_error(&e))
+}
+
+fn pack_names(names: &JsValue) -> Result<Option<Vec<String>>, JsValue> {
+    if names.is_null() || names.is_undefined() {
+        return Ok(None);
+    }
+    let list = js_sys::Array::is_array(names)
+        .then(|| {
+            js_sys::Array::from(names)
+                .iter()
+                .map(|n| n.as_string())
+                .collect::<Option<Vec<String>>>()
+        })
+        .flatten();
+    list.map(Some).ok_or_else(|| {
+        js_error(
+            code::ARGUMENT,
+            "规则包名称无效：names 必须是字符串数组（用于错误信息中的文件名）",
+        )
+    })
+}
+
+/// Load user rule packs (TOML or JSON texts), applied in order on top of the
+/// built-in rules; an empty list or null restores the built-in rules. On an
+/// error the packs in effect stay as they were. `names` (optional) label the
+/// packs in error messages, e.g. the file names.
+#[wasm_bindgen(js_name = setRulePacks)]
+pub fn set_rule_packs(sources: JsValue, names: JsValue) -> Result<JsValue, JsValue> {
+    let sources = pack_sources(&sources, "规则包列表")?;
+    let names = pack_names(&names)?;
+    if sources.is_empty() {
+        set_custom(None);
+        return to_js(&Checker::shared().version());
+    }
+    let checker = build(&sources, names.as_deref())?;
     let version = checker.version();
-    CUSTOM.with(|c| *c.borrow_mut() = Some(checker));
+    set_custom(Some(checker));
     to_js(&version)
 }
 
 /// Load one user rule pack; `null` or empty restores the built-in rules.
 #[wasm_bindgen(js_name = setRulePack)]
-pub fn set_rule_pack(source: Option<String>) -> Result<JsValue, JsError> {
-    set_rule_packs(source.into_iter().collect())
+pub fn set_rule_pack(source: JsValue) -> Result<JsValue, JsValue> {
+    if js_sys::Array::is_array(&source) {
+        return Err(js_error(
+            code::ARGUMENT,
+            "规则包无效：setRulePack 接受一个 TOML 或 JSON 文本；多个规则包请用 setRulePacks",
+        ));
+    }
+    set_rule_packs(source, JsValue::UNDEFINED)
 }
 
-/// Validate a pack without loading it; throws with the field and line on error.
+/// Validate a pack without loading it; throws with the field and line on
+/// error. `name` (optional) is used in the message, e.g. the file name.
 #[wasm_bindgen(js_name = validateRulePack)]
-pub fn validate_rule_pack(source: &str) -> Result<(), JsError> {
-    Checker::new(&[(source, "用户规则包")])
-        .map(|_| ())
-        .map_err(|e| JsError::new(&e.to_string()))
+pub fn validate_rule_pack(source: JsValue, name: JsValue) -> Result<JsValue, JsValue> {
+    if source.as_string().is_none() {
+        return Err(js_error(
+            code::ARGUMENT,
+            &format!(
+                "规则包无效：必须是 TOML 或 JSON 文本（字符串），收到的是{}",
+                type_name(&source)
+            ),
+        ));
+    }
+    let sources = pack_sources(&source, "规则包")?;
+    if sources.is_empty() {
+        return Err(js_error(code::PACK, "规则包无效：内容为空"));
+    }
+    let name = name.as_string().unwrap_or_else(|| "用户规则包".to_string());
+    let checker = build(&sources, Some(&[name]))?;
+    to_js(&checker.version())
 }
 
 /// The rules in effect.
 #[wasm_bindgen]
-pub fn rules() -> Result<JsValue, JsError> {
+pub fn rules() -> Result<JsValue, JsValue> {
     with_checker(|c| to_js(&c.rules(false)))
 }
 
 /// Engine and rule-pack versions.
 #[wasm_bindgen]
-pub fn version() -> Result<JsValue, JsError> {
+pub fn version() -> Result<JsValue, JsValue> {
     with_checker(|c| to_js(&c.version()))
 }
 

@@ -10,6 +10,7 @@ fn check(text: &str) -> Result<Report, finlint::Error> {
         text,
         &CheckOptions {
             product: Some("general".into()),
+            ..CheckOptions::default()
         },
     )
 }
@@ -190,4 +191,56 @@ fn time_grows_linearly_with_input() {
         );
         assert!(ratio < 8.0, "{name}: 4x input took {ratio:.1}x time");
     }
+}
+
+#[test]
+fn max_findings_caps_the_report_errors_first_and_says_so() {
+    // 300 warnings, then one error at the very end: a cap of 10 must keep the
+    // error, so the verdict cannot flip to a pass.
+    let text = format!("{}本产品保本。", "错过再等十年！\n".repeat(300));
+    let options = |max| CheckOptions {
+        product: Some("general".into()),
+        max_findings: max,
+    };
+    let full = Checker::shared().check(&text, &options(None)).unwrap();
+    assert!(!full.summary.truncated);
+    assert!(full.summary.warnings >= 300 && full.summary.errors >= 1);
+    let capped = Checker::shared().check(&text, &options(Some(10))).unwrap();
+    assert!(capped.summary.truncated);
+    assert!(capped.findings.iter().filter(|f| f.span.is_some()).count() <= 10);
+    assert_eq!(capped.summary.pass, full.summary.pass);
+    assert!(capped
+        .findings
+        .iter()
+        .any(|f| f.rule == "guarantee.principal"));
+    // Kept findings stay in document order.
+    let starts: Vec<usize> = capped
+        .findings
+        .iter()
+        .filter_map(|f| f.span.map(|s| s.start))
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+}
+
+#[test]
+fn max_findings_keeps_unsuppressed_errors_before_suppressed_ones() {
+    // 50 suppressed errors first, one unsuppressed error last: a cap of 10
+    // must keep the unsuppressed one, or the verdict would flip to a pass.
+    let suppressed_line = "本产品保本。<!-- finlint-disable-line guarantee -->\n";
+    let text = format!("{}另一产品保本。", suppressed_line.repeat(50));
+    let report = Checker::shared()
+        .check(
+            &text,
+            &CheckOptions {
+                product: Some("general".into()),
+                max_findings: Some(10),
+            },
+        )
+        .unwrap();
+    assert!(report.summary.truncated);
+    assert!(!report.summary.pass, "{:?}", report.summary);
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule == "guarantee.principal"));
 }

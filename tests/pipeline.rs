@@ -9,6 +9,7 @@ fn check_with(checker: &Checker, text: &str, product: &str) -> Report {
             text,
             &CheckOptions {
                 product: Some(product.into()),
+                ..CheckOptions::default()
             },
         )
         .unwrap()
@@ -154,6 +155,7 @@ fn unknown_product_and_empty_text_are_clear_errors() {
             "保本",
             &CheckOptions {
                 product: Some("stocks".into()),
+                ..CheckOptions::default()
             },
         )
         .unwrap_err();

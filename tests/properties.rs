@@ -10,6 +10,7 @@ fn check(text: &str) -> Option<Report> {
             text,
             &CheckOptions {
                 product: Some("general".into()),
+                ..CheckOptions::default()
             },
         )
         .ok()

@@ -9,6 +9,7 @@ fn check(text: &str) -> Report {
             text,
             &CheckOptions {
                 product: Some("general".into()),
+                ..CheckOptions::default()
             },
         )
         .unwrap()
@@ -67,6 +68,53 @@ fn html_spans_cover_the_tags_inside_the_phrase() {
         .find(|f| f.rule == "guarantee.principal")
         .unwrap();
     assert_eq!(f.text, "保</i><b>本</b>无忧");
+    // What a reader sees, and what the message quotes: never the markup.
+    assert_eq!(f.visible, "保本无忧");
+    assert!(f.message.contains("“保本无忧”") && !f.message.contains('<'));
+}
+
+#[test]
+fn label_visible_text_drops_the_markup() {
+    let text = "<p>风险等级：<b>R2</b>，封闭期90天</p>";
+    let report = check(text);
+    let risk = &report.labels.risk_level;
+    assert!(risk.present);
+    assert!(risk.text.as_deref().unwrap().contains("<b>"));
+    assert!(!risk.visible.as_deref().unwrap().contains('<'));
+}
+
+#[test]
+fn visible_text_and_messages_carry_no_markup_or_raw_entities() {
+    let text = "<p>本产品<strong>保本</strong>保息，收益&#39640;&#36798;8%，保<img src=x onerror=alert(1)>本</p>";
+    let report = check(text);
+    assert_three_units_agree(text, &report);
+    let visible: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.span.is_some())
+        .map(|f| f.visible.as_str())
+        .collect();
+    assert!(visible.contains(&"保本保息"), "{visible:?}");
+    assert!(visible.contains(&"收益高达8%"), "{visible:?}");
+    assert!(visible.contains(&"保本"), "{visible:?}");
+    for f in &report.findings {
+        assert!(
+            !f.message.contains('<') && !f.message.contains("&#"),
+            "{}",
+            f.message
+        );
+    }
+}
+
+#[test]
+fn alt_and_title_texts_are_checked_with_spans_inside_the_attribute() {
+    let text =
+        r#"<p>年终好礼<img src="a.png" alt="稳赚不赔"><a href="/x" title="保本保息">详情</a></p>"#;
+    let report = check(text);
+    assert_three_units_agree(text, &report);
+    let texts: Vec<&str> = report.findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(texts.contains(&"稳赚不赔"), "{texts:?}");
+    assert!(texts.contains(&"保本保息"), "{texts:?}");
 }
 
 #[test]

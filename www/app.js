@@ -1,5 +1,7 @@
-// The page: editor, highlights, findings, labels, custom rules, export.
-// No rule logic lives here: every decision comes from the wasm module's report.
+// The page: editor, highlights, findings, labels, custom rules, export, print.
+// No rule logic lives here: every decision comes from the wasm module's report;
+// this file only presents it.
+import { sha256Hex } from './sha256.js';
 
 const $ = (id) => document.getElementById(id);
 const editor = $('editor');
@@ -13,34 +15,56 @@ const LABELS = [
   ['risk_warning', '风险提示'],
 ];
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' };
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
 const CATEGORY_ZH = {
   absolute: '绝对化用语', guarantee: '保本保收益承诺', misleading: '误导性内容', promotion: '促销诱导',
   endorsement: '推荐证明', unsourced_data: '数据无出处', personal_info: '个人信息', missing_label: '缺少必备信息',
 };
-const STORE = { text: 'finlint.text', product: 'finlint.product', terms: 'finlint.terms', category: 'finlint.category', allow: 'finlint.allow', pack: 'finlint.pack' };
+const CATEGORY_ORDER = Object.keys(CATEGORY_ZH);
+const PRODUCT_ZH = { wealth: '理财', fund: '基金', insurance: '保险', deposit: '存款', loan: '贷款', securities: '证券', general: '通用' };
+const STORE = {
+  text: 'finlint.text', product: 'finlint.product', terms: 'finlint.terms', category: 'finlint.category',
+  allow: 'finlint.allow', pack: 'finlint.pack', packName: 'finlint.packName', groupBy: 'finlint.groupBy',
+};
+const CUSTOM_PACK_NAME = '本机自定义违规词与白名单';
 const DEBOUNCE_MS = 250;
+const HISTORY_PAUSE_MS = 600;
+const HISTORY_LIMIT = 200;
 
 const state = {
   worker: null,
   ready: false,
   initMs: 0,
   version: null,
+  categories: [],
   report: null,
   reportText: '',
   checkedAt: null,
   lastMs: 0,
   nextId: 1,
+  latestId: 0,
+  pendingText: '',
   inFlight: false,
   queued: false,
   timer: null,
+  packErrors: [],
+  requests: new Map(),
+  selected: -1,
 };
 
 function escapeHtml(s) {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
+/** False when the browser refused (storage disabled or full); settings then last for the session. */
 function store(key, value) {
-  try { localStorage.setItem(key, value); } catch { /* storage may be disabled; settings then last for the session */ }
+  try {
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function load(key) {
@@ -55,9 +79,28 @@ function startWorker() {
     $('nowasm').hidden = false;
     return;
   }
+  state.ready = false;
+  state.inFlight = false;
   state.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   state.worker.onmessage = (e) => onWorkerMessage(e.data);
   state.worker.onerror = (e) => showFatal(`检查引擎加载失败：${e.message || '未知错误'}`);
+}
+
+/** A trapped wasm module must not be reused: start a fresh worker and reapply the packs. */
+function restartWorker(reason) {
+  state.worker?.terminate();
+  for (const { reject } of state.requests.values()) reject(new Error('检查引擎已重新启动'));
+  state.requests.clear();
+  editStatus(`检查引擎出错（${reason}），已自动重新启动。`);
+  startWorker();
+}
+
+function request(msg) {
+  const id = state.nextId++;
+  return new Promise((resolve, reject) => {
+    state.requests.set(id, { resolve, reject });
+    state.worker.postMessage({ ...msg, id });
+  });
 }
 
 function showFatal(message) {
@@ -67,15 +110,23 @@ function showFatal(message) {
 }
 
 function onWorkerMessage(msg) {
+  const pending = state.requests.get(msg.id);
+  if (pending) {
+    state.requests.delete(msg.id);
+    if (msg.type === 'error') pending.reject(Object.assign(new Error(msg.message), { code: msg.code }));
+    else pending.resolve(msg);
+  }
   switch (msg.type) {
     case 'ready':
       state.ready = true;
       state.initMs = msg.initMs;
       state.version = msg.version;
+      state.categories = msg.categories;
       $('loading').hidden = true;
-      document.body.dataset.ready = 'true';
-      applyCustomRules(false);
-      scheduleCheck(0);
+      applyCustomRules(false).finally(() => {
+        document.body.dataset.ready = 'true';
+        scheduleCheck(0);
+      });
       break;
     case 'fatal':
       showFatal(`检查引擎加载失败：${msg.message}`);
@@ -87,23 +138,20 @@ function onWorkerMessage(msg) {
         state.reportText = state.pendingText;
         state.checkedAt = new Date();
         state.lastMs = msg.ms;
+        state.selected = -1;
         render();
       }
       if (state.queued) { state.queued = false; runCheck(); }
-      break;
-    case 'packs':
-      state.version = msg.version;
-      $('custom-status').textContent = `已应用：${msg.version.rules}`;
-      scheduleCheck(0);
       break;
     case 'error':
       if (msg.request === 'check') {
         state.inFlight = false;
         showCheckError(msg.message);
         if (state.queued) { state.queued = false; runCheck(); }
-      } else {
-        $('custom-status').textContent = `规则包无效：${msg.message}`;
       }
+      break;
+    case 'crashed':
+      restartWorker(msg.message);
       break;
   }
 }
@@ -119,6 +167,7 @@ function runCheck() {
   const text = editor.value;
   if (!text.trim()) {
     state.report = null;
+    state.reportText = '';
     render();
     return;
   }
@@ -129,50 +178,91 @@ function runCheck() {
 }
 
 function showCheckError(message) {
+  state.report = null;
+  render();
   $('verdict').className = 'verdict fail';
   $('verdict').textContent = message;
+}
+
+// ---- spans against the current text ---------------------------------------
+
+/** The changed region between the checked text and the current one. */
+function changedRange(before, after) {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, delta: after.length - before.length };
+}
+
+/**
+ * The located findings with their spans moved to the current text: those
+ * before an edit stay, those after it shift, and those it touched are dropped,
+ * so no highlight ever sits over text that changed.
+ */
+function currentSpans() {
+  const report = state.report;
+  if (!report) return [];
+  const text = editor.value;
+  const fresh = text === state.reportText;
+  const change = fresh ? null : changedRange(state.reportText, text);
+  const out = [];
+  report.findings.forEach((f, index) => {
+    if (!f.span) return;
+    let start = f.span.utf16_start;
+    let end = f.span.utf16_end;
+    if (change) {
+      if (start >= change.oldEnd) { start += change.delta; end += change.delta; }
+      else if (end > change.start) return;
+    }
+    out.push({ f, index, start, end });
+  });
+  return out;
 }
 
 // ---- rendering -------------------------------------------------------------
 
 function render() {
   const report = state.report;
-  const hasReport = Boolean(report);
-  $('export-json').disabled = !hasReport;
-  $('print').disabled = !hasReport;
-  renderHighlights(report);
+  const fresh = Boolean(report) && editor.value === state.reportText;
+  $('export-json').disabled = !report;
+  $('print').disabled = !report;
+  $('apply-all').disabled = !fresh || fixable(report).length === 0;
+  renderHighlights();
   renderVerdict(report);
+  renderChecked(report);
   renderLabels(report);
   renderFindings(report);
   renderStatus();
 }
 
-function spanFindings(report) {
-  return report ? report.findings.filter((f) => f.span) : [];
-}
-
-function renderHighlights(report) {
+function renderHighlights() {
   const text = editor.value;
+  const fresh = Boolean(state.report) && text === state.reportText;
   // Tests and assistive tools can tell whether the highlights match the text.
-  backdrop.dataset.fresh = String(Boolean(report) && text === state.reportText);
-  if (!report || text !== state.reportText) {
-    backdrop.innerHTML = escapeHtml(text) + '\n';
-    return;
-  }
+  backdrop.dataset.fresh = String(fresh);
   let html = '';
   let at = 0;
-  spanFindings(report).forEach((f, i) => {
-    const start = Math.max(f.span.utf16_start, at);
-    const end = f.span.utf16_end;
-    if (end <= start) return;
+  for (const s of currentSpans()) {
+    const start = Math.max(s.start, at);
+    if (s.end <= start) continue;
     html += escapeHtml(text.slice(at, start));
-    html += `<mark class="${f.severity}" data-index="${i}">${escapeHtml(text.slice(start, end))}</mark>`;
-    at = end;
-  });
+    const active = s.index === state.selected ? ' active' : '';
+    html += `<mark class="${s.f.severity}${fresh ? '' : ' stale'}${active}" data-index="${s.index}">${escapeHtml(text.slice(start, s.end))}</mark>`;
+    at = s.end;
+  }
   html += escapeHtml(text.slice(at));
   // A trailing newline keeps the backdrop's last line as tall as the textarea's.
   backdrop.innerHTML = html + '\n';
   backdrop.scrollTop = editor.scrollTop;
+}
+
+/** The verdict in words that do not claim an approval. */
+function verdictText(summary) {
+  if (!summary.pass) return `需修改：${summary.errors} 个错误，${summary.warnings} 个警告`;
+  if (summary.warnings) return `未发现错误，${summary.warnings} 个警告需人工复核`;
+  return '未发现已知问题';
 }
 
 function renderVerdict(report) {
@@ -180,12 +270,39 @@ function renderVerdict(report) {
   if (!report) {
     el.className = 'verdict idle';
     el.textContent = '等待输入';
+    $('counts').textContent = '';
     $('profile-info').textContent = '';
     return;
   }
-  el.className = `verdict ${report.summary.pass ? 'pass' : 'fail'}`;
-  el.textContent = report.summary.verdict;
+  const s = report.summary;
+  el.className = `verdict ${s.pass ? (s.warnings ? 'review' : 'clear') : 'fail'}`;
+  el.textContent = verdictText(s);
+  const parts = [`错误 ${s.errors}`, `警告 ${s.warnings}`, `提示 ${s.infos}`, `缺少必备信息 ${s.missing_labels.length} 项`];
+  if (s.suppressed) parts.push(`按标记忽略 ${s.suppressed}`);
+  $('counts').textContent = parts.join(' · ') + (s.truncated ? '（问题过多，只列出最严重的一部分）' : '');
   $('profile-info').textContent = report.profile.detected ? report.profile.reason : '';
+}
+
+function profileText(profile) {
+  const name = PRODUCT_ZH[profile.name] || profile.name;
+  return profile.detected ? `${name}（自动识别：${profile.reason}）` : `${name}（人工指定）`;
+}
+
+function renderChecked(report) {
+  const dl = $('checked');
+  const rows = [];
+  if (report) rows.push(['产品类型', profileText(report.profile)]);
+  if (state.version) rows.push(['规则包', (report?.version ?? state.version).rules]);
+  if (state.categories.length) {
+    rows.push(['检查类别', [...state.categories, 'missing_label'].map((c) => CATEGORY_ZH[c] || c).join('、')]);
+  }
+  dl.innerHTML = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
+}
+
+function labelState(status) {
+  if (status.present) return { mark: '✓', detail: `“${status.visible ?? status.text}”`, spoken: '已标注' };
+  if (status.required) return { mark: '✗', detail: '缺失（本产品类型必备）', spoken: '缺失，本产品类型必备' };
+  return { mark: '–', detail: '未标注（本产品类型非必备）', spoken: '未标注，本产品类型非必备' };
 }
 
 function renderLabels(report) {
@@ -196,21 +313,39 @@ function renderLabels(report) {
     const li = document.createElement('li');
     li.dataset.label = key;
     li.className = `${status.present ? 'present' : 'missing'}${status.required ? ' required' : ''}`;
-    const mark = status.present ? '✓' : status.required ? '✗' : '–';
-    const detail = !report ? '' : status.present ? `“${status.text}”` : status.required ? '缺失（本产品类型必备）' : '未标注（本产品类型非必备）';
-    li.innerHTML = `<span class="mark" aria-hidden="true">${mark}</span><span>${name}</span><span class="detail">${escapeHtml(detail)}</span>`;
-    li.setAttribute('aria-label', `${name}：${status.present ? '已标注' : '缺失'}`);
+    const ls = labelState(status);
+    li.innerHTML = `<span class="mark" aria-hidden="true">${ls.mark}</span><span>${name}</span><span class="detail">${report ? escapeHtml(ls.detail) : ''}</span>`;
+    li.setAttribute('aria-label', report ? `${name}：${ls.spoken}` : name);
     ul.appendChild(li);
   }
 }
 
-function findingItem(f, index, suppressed) {
+/** Findings folded by rule and text: one explanation, several places. */
+function foldFindings(report) {
+  const groups = new Map();
+  report.findings.forEach((f, index) => {
+    const key = `${f.rule}\u0000${f.text}\u0000${f.severity}`;
+    let g = groups.get(key);
+    if (!g) { g = { f, indexes: [] }; groups.set(key, g); }
+    g.indexes.push(index);
+  });
+  return [...groups.values()];
+}
+
+function fixable(report) {
+  return report ? report.findings.map((f, index) => ({ f, index })).filter(({ f }) => f.span && typeof f.replacement === 'string') : [];
+}
+
+function findingItem(group, suppressed) {
+  const { f, indexes } = group;
   const li = document.createElement('li');
   li.className = `finding ${f.severity}`;
   li.dataset.rule = f.rule;
-  const where = f.span ? `<span class="quote">“${escapeHtml(f.text)}”</span>` : `<span class="quote">${CATEGORY_ZH[f.category] || ''}</span>`;
+  li.dataset.indexes = indexes.join(',');
+  const times = indexes.length > 1 ? `<span class="times">×${indexes.length}</span>` : '';
+  const where = f.span ? `<span class="quote">“${escapeHtml(f.text)}”</span>${times}` : `<span class="quote">${CATEGORY_ZH[f.category] || ''}</span>`;
   li.innerHTML = `
-    <button type="button" class="head" ${f.span ? '' : 'disabled'}>
+    <button type="button" class="head" ${f.span && !suppressed ? '' : 'disabled'}>
       <span class="badge ${f.severity}">${SEVERITY_ZH[f.severity]}</span>${where}<span class="rule">${escapeHtml(f.rule)}</span>
     </button>
     <p class="message">${escapeHtml(f.message)}</p>
@@ -218,37 +353,81 @@ function findingItem(f, index, suppressed) {
     <p class="basis">依据：${escapeHtml(f.basis)}</p>
     ${suppressed ? `<p class="basis">忽略标记：${escapeHtml(suppressed)}</p>` : ''}`;
   if (f.span && !suppressed) {
-    li.querySelector('.head').addEventListener('click', () => selectSpan(f, index));
+    li.querySelector('.head').addEventListener('click', () => selectFinding(indexes[0]));
+    if (indexes.length > 1) {
+      const places = document.createElement('p');
+      places.className = 'places';
+      places.append('位置：');
+      indexes.forEach((index, n) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'place';
+        const at = state.report.findings[index];
+        b.textContent = `第${at.line}行第${at.column}列`;
+        b.setAttribute('aria-label', `第 ${n + 1} 处：第${at.line}行第${at.column}列`);
+        b.addEventListener('click', () => selectFinding(index));
+        places.appendChild(b);
+      });
+      li.appendChild(places);
+    }
     if (typeof f.replacement === 'string') {
       const btn = document.createElement('button');
       btn.type = 'button';
       btn.className = 'apply';
-      btn.textContent = f.replacement ? `应用建议：改为“${f.replacement}”` : '应用建议：删除该表述';
-      btn.addEventListener('click', () => applyReplacement(f));
+      const what = f.replacement ? `改为“${f.replacement}”` : '删除该表述';
+      btn.textContent = `应用建议：${what}${indexes.length > 1 ? `（${indexes.length} 处）` : ''}`;
+      btn.addEventListener('click', () => applyFixes(indexes));
       li.appendChild(btn);
     }
   }
   return li;
 }
 
+function groupKey(groupBy, f) {
+  if (groupBy === 'category') return [CATEGORY_ORDER.indexOf(f.category), CATEGORY_ZH[f.category] || f.category];
+  if (groupBy === 'severity') return [SEVERITY_ORDER.indexOf(f.severity), SEVERITY_ZH[f.severity]];
+  return [0, ''];
+}
+
 function renderFindings(report) {
-  const ol = $('findings');
-  ol.innerHTML = '';
-  const box = $('suppressed-box');
+  const box = $('findings');
+  box.innerHTML = '';
+  const supBox = $('suppressed-box');
   if (!report) {
     $('count').textContent = '';
-    box.hidden = true;
+    supBox.hidden = true;
     return;
   }
-  const located = spanFindings(report);
-  report.findings.forEach((f) => ol.appendChild(findingItem(f, located.indexOf(f), null)));
+  if (!report.findings.length) {
+    box.innerHTML = '<p class="muted">未发现问题。</p>';
+  }
+  const groupBy = $('group-by').value;
+  const sections = new Map();
+  for (const g of foldFindings(report)) {
+    const [order, title] = groupKey(groupBy, g.f);
+    if (!sections.has(title)) sections.set(title, { order, title, items: [] });
+    sections.get(title).items.push(g);
+  }
+  for (const sec of [...sections.values()].sort((a, b) => a.order - b.order)) {
+    if (sec.title) {
+      const h = document.createElement('h3');
+      h.className = 'group-title';
+      h.textContent = `${sec.title}（${sec.items.reduce((n, g) => n + g.indexes.length, 0)}）`;
+      box.appendChild(h);
+    }
+    const ol = document.createElement('ol');
+    ol.className = 'finding-list';
+    sec.items.forEach((g) => ol.appendChild(findingItem(g, null)));
+    box.appendChild(ol);
+  }
   const s = report.summary;
   $('count').textContent = `（错误 ${s.errors}，警告 ${s.warnings}）`;
   const sup = $('suppressed');
   sup.innerHTML = '';
-  report.suppressed.forEach((f) => sup.appendChild(findingItem(f, -1, f.marker)));
-  box.hidden = report.suppressed.length === 0;
+  report.suppressed.forEach((f) => sup.appendChild(findingItem({ f, indexes: [-1] }, f.marker)));
+  supBox.hidden = report.suppressed.length === 0;
   $('suppressed-count').textContent = String(report.suppressed.length);
+  markSelected();
 }
 
 function renderStatus() {
@@ -260,102 +439,382 @@ function renderStatus() {
   $('status').textContent = parts.join(' · ');
 }
 
-// ---- interaction -----------------------------------------------------------
+function renderPackErrors() {
+  const box = $('pack-errors');
+  box.hidden = state.packErrors.length === 0;
+  box.innerHTML = state.packErrors.map((e) => `<p>${escapeHtml(e)}</p>`).join('');
+  const name = load(STORE.packName);
+  $('pack-current').textContent = load(STORE.pack) ? `当前机构规则包：${name || '（未命名）'}` : '当前没有导入机构规则包。';
+}
 
-function selectSpan(f, index) {
-  editor.focus();
-  editor.setSelectionRange(f.span.utf16_start, f.span.utf16_end);
+function editStatus(message) {
+  $('edit-status').textContent = message;
+}
+
+// ---- selection between text and findings ----------------------------------
+
+function markSelected() {
+  document.querySelectorAll('#findings li.selected').forEach((li) => li.classList.remove('selected'));
   backdrop.querySelectorAll('mark.active').forEach((m) => m.classList.remove('active'));
+  if (state.selected < 0) return;
+  const li = [...document.querySelectorAll('#findings li[data-indexes]')]
+    .find((x) => x.dataset.indexes.split(',').includes(String(state.selected)));
+  li?.classList.add('selected');
+  backdrop.querySelector(`mark[data-index="${state.selected}"]`)?.classList.add('active');
+  return li;
+}
+
+function selectFinding(index) {
+  const s = currentSpans().find((x) => x.index === index);
+  if (!s) return;
+  state.selected = index;
+  editor.focus();
+  editor.setSelectionRange(s.start, s.end);
+  markSelected();
   const mark = backdrop.querySelector(`mark[data-index="${index}"]`);
   if (mark) {
-    mark.classList.add('active');
     editor.scrollTop = Math.max(0, mark.offsetTop - editor.clientHeight / 3);
     backdrop.scrollTop = editor.scrollTop;
   }
 }
 
-function applyReplacement(f) {
-  const text = editor.value;
-  if (text !== state.reportText) return; // the report is stale; the next check will refresh it
-  editor.value = text.slice(0, f.span.utf16_start) + f.replacement + text.slice(f.span.utf16_end);
-  const caret = f.span.utf16_start + f.replacement.length;
-  editor.focus();
-  editor.setSelectionRange(caret, caret);
-  store(STORE.text, editor.value);
-  scheduleCheck(0);
+/** A click in the text on a highlighted phrase selects its finding in the list. */
+function selectAtCaret() {
+  if (editor.selectionStart !== editor.selectionEnd) return;
+  const at = editor.selectionStart;
+  const hit = currentSpans().find((s) => s.start <= at && at < s.end) || currentSpans().find((s) => s.start < at && at === s.end);
+  state.selected = hit ? hit.index : -1;
+  const li = markSelected();
+  if (li) li.scrollIntoView({ block: 'nearest' });
 }
 
-function customPackSources() {
-  const sources = [];
-  const imported = load(STORE.pack);
-  if (imported.trim()) sources.push(imported);
+// ---- editing and history ----------------------------------------------------
+
+const history = { stack: [], index: -1, timer: null };
+
+function snapshot() {
+  return { value: editor.value, start: editor.selectionStart, end: editor.selectionEnd };
+}
+
+function commitHistory() {
+  clearTimeout(history.timer);
+  const top = history.stack[history.index];
+  if (top && top.value === editor.value) return;
+  history.stack.splice(history.index + 1);
+  history.stack.push(snapshot());
+  if (history.stack.length > HISTORY_LIMIT) history.stack.shift();
+  history.index = history.stack.length - 1;
+  updateHistoryButtons();
+}
+
+function updateHistoryButtons() {
+  const dirty = history.stack[history.index]?.value !== editor.value;
+  $('undo').disabled = history.index <= 0 && !dirty;
+  $('redo').disabled = history.index >= history.stack.length - 1 || dirty;
+}
+
+function restoreSnapshot(s) {
+  editor.value = s.value;
+  editor.setSelectionRange(s.start, s.end);
+  textChanged(0);
+}
+
+function undo() {
+  commitHistory();
+  if (history.index <= 0) return;
+  history.index -= 1;
+  restoreSnapshot(history.stack[history.index]);
+  editStatus('已撤销');
+}
+
+function redo() {
+  if (history.index >= history.stack.length - 1) return;
+  history.index += 1;
+  restoreSnapshot(history.stack[history.index]);
+  editStatus('已重做');
+}
+
+/** After any change of the text: keep it, move the highlights, recheck. */
+function textChanged(delay = DEBOUNCE_MS) {
+  store(STORE.text, editor.value);
+  renderHighlights();
+  $('apply-all').disabled = true;
+  renderStatus();
+  updateHistoryButtons();
+  scheduleCheck(delay);
+}
+
+/** Replace spans of the checked text (non-overlapping), as one undo step. */
+function replaceSpans(edits) {
+  commitHistory();
+  let text = editor.value;
+  let caret = 0;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, e.start) + e.with + text.slice(e.end);
+    caret = e.start + e.with.length;
+  }
+  editor.value = text;
+  editor.focus();
+  editor.setSelectionRange(caret, caret);
+  commitHistory();
+  textChanged(0);
+}
+
+function staleReport() {
+  if (editor.value === state.reportText) return false;
+  editStatus('文案已改动，请等重新检查完成后再应用建议。');
+  scheduleCheck(0);
+  return true;
+}
+
+function nonOverlapping(items) {
+  const out = [];
+  let reach = -1;
+  for (const it of [...items].sort((a, b) => a.f.span.utf16_start - b.f.span.utf16_start)) {
+    if (it.f.span.utf16_start >= reach) {
+      out.push(it);
+      reach = it.f.span.utf16_end;
+    }
+  }
+  return out;
+}
+
+function applyFixes(indexes) {
+  if (staleReport()) return;
+  const items = nonOverlapping(indexes.map((index) => ({ f: state.report.findings[index], index })));
+  replaceSpans(items.map(({ f }) => ({ start: f.span.utf16_start, end: f.span.utf16_end, with: f.replacement })));
+  editStatus(`已应用 ${items.length} 处建议，可用“撤销”或 Ctrl+Z 还原。`);
+}
+
+function applyAll() {
+  if (staleReport()) return;
+  const items = nonOverlapping(fixable(state.report));
+  if (!items.length) return;
+  replaceSpans(items.map(({ f }) => ({ start: f.span.utf16_start, end: f.span.utf16_end, with: f.replacement })));
+  editStatus(`已应用全部 ${items.length} 处可一键替换的建议，可用“撤销”或 Ctrl+Z 还原。`);
+}
+
+async function copyAll() {
+  try {
+    await navigator.clipboard.writeText(editor.value);
+  } catch {
+    // Without clipboard permission (or outside a secure context), fall back to a selection copy.
+    editor.focus();
+    editor.select();
+    document.execCommand('copy');
+  }
+  editStatus(`已复制全文（${editor.value.length} 字）。`);
+}
+
+function clearAll() {
+  commitHistory();
+  editor.value = '';
+  commitHistory();
+  // Shared office computers: the copy must not stay in this browser's storage.
+  store(STORE.text, '');
+  state.report = null;
+  state.reportText = '';
+  render();
+  updateHistoryButtons();
+  editStatus('已清空，本机浏览器中保存的文案也已删除。');
+}
+
+// ---- custom rules and packs -------------------------------------------------
+
+function customPack() {
   const lines = (v) => v.split('\n').map((s) => s.trim()).filter(Boolean);
   const terms = lines($('terms').value);
   const allow = lines($('allow').value);
-  if (terms.length || allow.length) {
-    const pack = { pack: { name: '本机自定义', version: '' }, allow, rule: [] };
-    if (terms.length) {
-      pack.rule.push({
-        id: 'user.terms',
-        category: $('term-category').value,
-        severity: 'error',
-        message: '“{text}”是您自定义的违规词。',
-        suggestion: '请修改或删除该表述。',
-        basis: '机构自定义规则',
-        terms,
-      });
-    }
-    sources.push(JSON.stringify(pack));
+  if (!terms.length && !allow.length) return null;
+  const pack = { pack: { name: CUSTOM_PACK_NAME, version: '' }, allow, rule: [] };
+  if (terms.length) {
+    pack.rule.push({
+      id: 'user.terms',
+      category: $('term-category').value,
+      severity: 'error',
+      message: '“{text}”是您自定义的违规词。',
+      suggestion: '请修改或删除该表述。',
+      basis: '机构自定义规则',
+      terms,
+    });
   }
-  return sources;
+  return JSON.stringify(pack);
 }
 
-function applyCustomRules(save) {
+function packList() {
+  const packs = [];
+  const imported = load(STORE.pack);
+  if (imported.trim()) packs.push({ name: load(STORE.packName) || '已导入的机构规则包', text: imported });
+  const custom = customPack();
+  if (custom) packs.push({ name: CUSTOM_PACK_NAME, text: custom });
+  return packs;
+}
+
+/** Apply every pack that is valid; name the ones that are not, next to the verdict. */
+async function applyCustomRules(save) {
   if (save) {
     store(STORE.terms, $('terms').value);
     store(STORE.category, $('term-category').value);
     store(STORE.allow, $('allow').value);
   }
-  if (state.ready) state.worker.postMessage({ type: 'packs', id: state.nextId++, sources: customPackSources() });
+  if (!state.ready) return;
+  let result;
+  try {
+    result = await request({ type: 'packs', packs: packList() });
+  } catch (e) {
+    state.packErrors = [`规则未能应用：${e.message}`];
+    renderPackErrors();
+    return;
+  }
+  state.version = result.version;
+  state.categories = result.categories;
+  state.packErrors = result.errors.map((e) => `规则包“${e.name}”未能应用：${e.message}`);
+  renderPackErrors();
+  $('custom-status').textContent = `已应用：${result.version.rules}`;
+  renderChecked(state.report);
+  renderStatus();
+  scheduleCheck(0);
 }
 
-function timestamp(d) {
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+async function importPack() {
+  const input = $('pack-file');
+  const file = input.files[0];
+  if (!file) return;
+  const text = await file.text();
+  const previous = load(STORE.packName);
+  try {
+    await request({ type: 'validate', text, name: file.name });
+  } catch (e) {
+    // The previous good pack stays stored and applied.
+    const kept = load(STORE.pack) ? `仍在使用原规则包“${previous || '已导入的机构规则包'}”。` : '当前没有机构规则包。';
+    state.packErrors = [`未导入“${file.name}”：${e.message}。${kept}`];
+    renderPackErrors();
+    input.value = '';
+    return;
+  }
+  input.value = '';
+  if (!store(STORE.pack, text)) {
+    state.packErrors = [`未导入“${file.name}”：本机浏览器无法保存该文件（存储空间已满或被禁用，通常上限约 5 MB），原规则包保持不变。`];
+    renderPackErrors();
+    return;
+  }
+  store(STORE.packName, file.name);
+  await applyCustomRules(true);
+}
+
+// ---- export and print -------------------------------------------------------
+
+/** Local time with its UTC offset, e.g. 2026-11-24T16:05:09+08:00: one string for JSON and print. */
+function localIso(d) {
+  const p = (n) => String(Math.abs(n)).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${sign}${p(Math.trunc(off / 60))}:${p(off % 60)}`;
+}
+
+function reportMeta() {
+  return { checkedAt: localIso(state.checkedAt), sha256: sha256Hex(state.reportText) };
 }
 
 function exportJson() {
   if (!state.report) return;
-  const payload = { checked_at: state.checkedAt.toISOString(), input: state.reportText, ...state.report };
+  const meta = reportMeta();
+  const payload = { checked_at: meta.checkedAt, input_sha256: meta.sha256, input: state.reportText, ...state.report };
   const blob = new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `finlint-report-${timestamp(state.checkedAt).replace(/[-: ]/g, '')}.json`;
+  a.download = `finlint-report-${meta.checkedAt.slice(0, 19).replace(/[-:T]/g, '')}.json`;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-function printReport() {
+/** The checked copy with each located finding marked with its row number in the list. */
+function markedCopy(text, located) {
+  let html = '';
+  let at = 0;
+  for (const { f, n } of located) {
+    const start = Math.max(f.span.utf16_start, at);
+    if (f.span.utf16_end <= start) continue;
+    html += escapeHtml(text.slice(at, start));
+    html += `<mark class="${f.severity}">${escapeHtml(text.slice(start, f.span.utf16_end))}</mark><sup>${n}</sup>`;
+    at = f.span.utf16_end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+/** 1、2、3、5 -> "1–3、5": line lists of repeated findings stay short. */
+function ranges(numbers) {
+  const out = [];
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join('、');
+}
+
+/**
+ * The report a reviewer files. Repeated findings are one numbered row (the
+ * explanation printed once), and every mark in the copy carries that number.
+ */
+function buildPrint() {
   const r = state.report;
-  if (!r) return;
-  const rows = r.findings.map((f, i) => `<tr><td>${i + 1}</td><td>${SEVERITY_ZH[f.severity]}</td><td>${escapeHtml(f.rule)}<br>${CATEGORY_ZH[f.category] || ''}</td>
-    <td>${f.span ? `“${escapeHtml(f.text)}”（第${f.line}行第${f.column}列）` : '—'}</td><td>${escapeHtml(f.message)}<br>建议：${escapeHtml(f.suggestion)}</td><td>${escapeHtml(f.basis)}</td></tr>`).join('');
-  const labels = LABELS.map(([k, name]) => `<li>${name}：${r.labels[k].present ? `已标注“${escapeHtml(r.labels[k].text)}”` : r.labels[k].required ? '缺失（必备）' : '未标注'}</li>`).join('');
-  $('print-area').innerHTML = `
-    <h1>金融营销文案合规审查报告（预审）</h1>
-    <p>检查时间：${timestamp(state.checkedAt)}　检查工具：finlint ${escapeHtml(r.version.engine)}　规则包：${escapeHtml(r.version.rules)}</p>
-    <p>产品类型：${escapeHtml(r.profile.name)}（${escapeHtml(r.profile.reason)}）</p>
-    <p>结论：<strong>${escapeHtml(r.summary.verdict)}</strong></p>
-    <h2>文案原文</h2><pre>${escapeHtml(state.reportText)}</pre>
-    <h2>必备信息</h2><ul>${labels}</ul>
-    <h2>问题清单（${r.findings.length} 项）</h2>
-    <table><thead><tr><th>#</th><th>级别</th><th>规则</th><th>原文位置</th><th>说明与建议</th><th>依据</th></tr></thead><tbody>${rows}</tbody></table>
-    ${r.suppressed.length ? `<p>另有 ${r.suppressed.length} 项按文内标记忽略：${r.suppressed.map((s) => `${escapeHtml(s.rule)}“${escapeHtml(s.text)}”`).join('；')}</p>` : ''}
-    <p>本报告由 finlint 在本机生成，供正式合规审查前预审参考。</p>`;
+  const meta = reportMeta();
+  const groups = foldFindings(r);
+  const rowOf = new Map();
+  groups.forEach((g, row) => g.indexes.forEach((i) => rowOf.set(i, row + 1)));
+  const located = r.findings.map((f, i) => ({ f, n: rowOf.get(i) })).filter(({ f }) => f.span);
+  const rows = groups.map((g, row) => {
+    const f = g.f;
+    const where = f.span
+      ? `“${escapeHtml(f.text)}”${g.indexes.length > 1 ? ` ×${g.indexes.length}` : ''}<br><span class="muted">第${ranges(g.indexes.map((i) => r.findings[i].line))}行</span>`
+      : '全文';
+    return `<tr class="${f.severity}"><td>${row + 1}</td><td>${SEVERITY_ZH[f.severity]}<br><span class="muted">${CATEGORY_ZH[f.category] || ''}</span></td><td>${where}</td>
+      <td>${escapeHtml(f.message)}${f.suggestion ? `<br>建议：${escapeHtml(f.suggestion)}` : ''}</td><td class="basis">${escapeHtml(f.basis)}</td></tr>`;
+  }).join('');
+  const labels = LABELS.map(([k, name]) => `<li>${name}：${escapeHtml(labelState(r.labels[k]).detail)}</li>`).join('');
+  const suppressed = r.suppressed.length
+    ? `<p>另有 ${r.suppressed.length} 项按文内标记忽略：${r.suppressed.map((s) => `${escapeHtml(s.rule)}“${escapeHtml(s.text)}”`).join('；')}</p>` : '';
+  return `
+    <h1>金融营销文案合规预审报告</h1>
+    <table class="meta">
+      <tr><th>检查时间</th><td>${meta.checkedAt}</td><th>检查工具</th><td>finlint ${escapeHtml(r.version.engine)}（本机离线检查）</td></tr>
+      <tr><th>产品类型</th><td>${escapeHtml(profileText(r.profile))}</td><th>规则包</th><td>${escapeHtml(r.version.rules)}</td></tr>
+      <tr><th>文案 SHA-256</th><td colspan="3" class="hash">${meta.sha256}</td></tr>
+    </table>
+    <p class="print-verdict">预审结论：<strong>${escapeHtml(verdictText(r.summary))}</strong>（错误 ${r.summary.errors}，警告 ${r.summary.warnings}，提示 ${r.summary.infos}）</p>
+    <p class="caveat">本报告为发布前自动预审，只能发现已知类型的问题，不构成合规审核结论；发布须经审核人员复核签字。</p>
+    <h2>文案（共 ${state.reportText.length} 字；标注处的编号对应问题清单）</h2>
+    <div class="copy">${markedCopy(state.reportText, located)}</div>
+    <h2>必备信息</h2><ul class="print-labels">${labels}</ul>
+    <h2>问题清单（${groups.length} 类，共 ${r.findings.length} 处）</h2>
+    <table class="findings-table"><colgroup><col class="c-no"><col class="c-sev"><col class="c-text"><col class="c-msg"><col class="c-basis"></colgroup>
+    <thead><tr><th>编号</th><th>级别</th><th>原文</th><th>说明与建议</th><th>依据</th></tr></thead><tbody>${rows}</tbody></table>
+    ${suppressed}
+    <h2>审核意见</h2>
+    <table class="signoff">
+      <tr><th>审核人</th><td></td><th>审核日期</th><td></td></tr>
+      <tr><th>审核结论</th><td colspan="3">☐ 同意发布　☐ 修改后发布　☐ 不同意发布</td></tr>
+      <tr><th>意见</th><td colspan="3" class="tall"></td></tr>
+      <tr><th>签字</th><td colspan="3" class="tall"></td></tr>
+    </table>`;
+}
+
+function preparePrint() {
+  if (!state.report || state.printed === state.report) return;
+  $('print-area').innerHTML = buildPrint();
+  state.printed = state.report;
+}
+
+function printReport() {
+  if (!state.report) return;
+  preparePrint();
   window.print();
 }
+
+// ---- start -----------------------------------------------------------------
 
 function restore() {
   editor.value = load(STORE.text);
@@ -364,36 +823,57 @@ function restore() {
   $('allow').value = load(STORE.allow);
   const category = load(STORE.category);
   if (category) $('term-category').value = category;
+  const groupBy = load(STORE.groupBy);
+  if (groupBy) $('group-by').value = groupBy;
+}
+
+function onKeydown(e) {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
+  else if ((key === 'z' && e.shiftKey) || key === 'y') { e.preventDefault(); redo(); }
 }
 
 function wire() {
   editor.addEventListener('input', () => {
-    store(STORE.text, editor.value);
-    renderHighlights(state.report);
-    renderStatus();
-    scheduleCheck();
+    clearTimeout(history.timer);
+    history.timer = setTimeout(commitHistory, HISTORY_PAUSE_MS);
+    textChanged();
   });
+  editor.addEventListener('keydown', onKeydown);
+  editor.addEventListener('click', selectAtCaret);
   editor.addEventListener('scroll', () => { backdrop.scrollTop = editor.scrollTop; });
+  $('undo').addEventListener('click', undo);
+  $('redo').addEventListener('click', redo);
+  $('apply-all').addEventListener('click', applyAll);
+  $('copy').addEventListener('click', copyAll);
+  $('clear').addEventListener('click', clearAll);
   $('product').addEventListener('change', () => { store(STORE.product, $('product').value); scheduleCheck(0); });
+  $('group-by').addEventListener('change', () => { store(STORE.groupBy, $('group-by').value); renderFindings(state.report); });
   $('save-custom').addEventListener('click', () => applyCustomRules(true));
+  $('remove-pack').addEventListener('click', () => {
+    store(STORE.pack, '');
+    store(STORE.packName, '');
+    applyCustomRules(true);
+  });
   $('clear-custom').addEventListener('click', () => {
     $('terms').value = '';
     $('allow').value = '';
     $('pack-file').value = '';
     store(STORE.pack, '');
+    store(STORE.packName, '');
     applyCustomRules(true);
   });
-  $('pack-file').addEventListener('change', async () => {
-    const file = $('pack-file').files[0];
-    if (!file) return;
-    store(STORE.pack, await file.text());
-    applyCustomRules(true);
-  });
+  $('pack-file').addEventListener('change', importPack);
   $('export-json').addEventListener('click', exportJson);
   $('print').addEventListener('click', printReport);
+  // Ctrl+P prints the page's report too, not the editor.
+  window.addEventListener('beforeprint', preparePrint);
 }
 
 restore();
 wire();
+commitHistory();
 render();
+renderPackErrors();
 startWorker();

@@ -1,8 +1,14 @@
 // The checker runs here, off the main thread, so typing never stalls.
 // All rule logic lives in the wasm module; this file only relays messages.
+// After a trap (WebAssembly.RuntimeError) the module must not be reused: the
+// worker reports `fatal` and the page starts a fresh worker.
 import init, * as finlint from './pkg/finlint.js';
 
 let ready = false;
+
+function categories() {
+  return [...new Set(finlint.rules().filter((r) => r.enabled).map((r) => r.category))];
+}
 
 async function start() {
   const t0 = performance.now();
@@ -10,13 +16,31 @@ async function start() {
     await init({ module_or_path: new URL('./pkg/finlint_bg.wasm', import.meta.url) });
     finlint.init();
     ready = true;
-    postMessage({ type: 'ready', initMs: performance.now() - t0, version: finlint.version(), rules: finlint.rules() });
+    postMessage({ type: 'ready', initMs: performance.now() - t0, version: finlint.version(), categories: categories() });
   } catch (e) {
-    postMessage({ type: 'fatal', message: String(e && e.message || e) });
+    postMessage({ type: 'fatal', message: String((e && e.message) || e) });
   }
 }
 
 const started = start();
+
+// Packs are added one at a time, so that one bad pack (or two that clash)
+// never takes the others, or the custom terms and allow-list, down with it.
+function applyPacks(packs) {
+  const good = [];
+  const errors = [];
+  let version = finlint.setRulePacks([], []);
+  for (const p of packs) {
+    const next = [...good, p];
+    try {
+      version = finlint.setRulePacks(next.map((x) => x.text), next.map((x) => x.name));
+      good.push(p);
+    } catch (e) {
+      errors.push({ name: p.name, message: e.message, code: e.code });
+    }
+  }
+  return { version, errors, applied: good.map((p) => p.name), categories: categories() };
+}
 
 onmessage = async (event) => {
   await started;
@@ -28,10 +52,14 @@ onmessage = async (event) => {
       const report = finlint.check(msg.text, { product: msg.product || null });
       postMessage({ type: 'result', id: msg.id, report, ms: performance.now() - t0 });
     } else if (msg.type === 'packs') {
-      const version = finlint.setRulePacks(msg.sources);
-      postMessage({ type: 'packs', id: msg.id, version, rules: finlint.rules() });
+      postMessage({ type: 'packs', id: msg.id, ...applyPacks(msg.packs) });
+    } else if (msg.type === 'validate') {
+      finlint.validateRulePack(msg.text, msg.name);
+      postMessage({ type: 'valid', id: msg.id });
     }
   } catch (e) {
-    postMessage({ type: 'error', id: msg.id, request: msg.type, message: String(e && e.message || e) });
+    const trap = e instanceof WebAssembly.RuntimeError;
+    if (trap) ready = false;
+    postMessage({ type: trap ? 'crashed' : 'error', id: msg.id, request: msg.type, message: String((e && e.message) || e), code: e && e.code });
   }
 };

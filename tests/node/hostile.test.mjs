@@ -17,6 +17,9 @@ function reportOrError(fn) {
   } catch (e) {
     assert.ok(e instanceof Error, `threw a non-Error: ${e}`);
     assert.ok(e.message && !/unreachable|RuntimeError/.test(e.message), `trap-like error: ${e.message}`);
+    assert.ok(!(e instanceof WebAssembly.RuntimeError), `trap: ${e.message}`);
+    assert.match(e.code ?? '', /^FINLINT_[A-Z_]+$/, `error without a stable code: ${e.message}`);
+    assert.match(e.message, /[\u4e00-\u9fff]/, `message not in Chinese: ${e.message}`);
     return { error: e.message };
   }
 }
@@ -41,6 +44,16 @@ const cases = [
   ['pack with an empty term', () => wasm.setRulePack('[[rule]]\nid="a.b"\ncategory="guarantee"\nseverity="error"\nmessage="m"\nbasis="b"\nterms=[""]'), 'error'],
   ['pack with a huge regex', () => wasm.setRulePack('[[rule]]\nid="a.b"\ncategory="guarantee"\nseverity="error"\nmessage="m"\nbasis="b"\npatterns=["(?:\\\\w{100}){100}"]'), 'error'],
   ['invalid JSON pack', () => wasm.setRulePacks(['{"allow": [1, 2]']), 'error'],
+  ['a number', () => wasm.check(12345, null), 'error'],
+  ['an object', () => wasm.check({}, null), 'error'],
+  ['a Symbol', () => wasm.check(Symbol('x'), null), 'error'],
+  ['null text', () => wasm.check(null, null), 'error'],
+  ['a number as pack', () => wasm.setRulePack(42), 'error'],
+  ['an object as pack list', () => wasm.setRulePacks({ a: 1 }), 'error'],
+  ['null pack to validate', () => wasm.validateRulePack(null), 'error'],
+  ['a misspelt option', () => wasm.check('保本', { prodcut: 'wealth' }), 'error'],
+  ['maxFindings of zero', () => wasm.check('保本', { maxFindings: 0 }), 'error'],
+  ['a pack over 8 MiB', () => wasm.setRulePack(`# ${'x'.repeat(8 * 1024 * 1024)}`), 'error'],
 ];
 
 for (const [name, fn, expected] of cases) {
@@ -75,4 +88,67 @@ test('a pack with 100,000 terms loads and matches', () => {
   assert.ok(r.findings.some((f) => f.rule === 'org.big'));
   wasm.setRulePack(null);
   stillWorks();
+});
+
+test('wrong-typed arguments give the documented codes', () => {
+  const code = (fn) => { try { fn(); } catch (e) { return e.code; } return 'no error'; };
+  assert.equal(code(() => wasm.check(12345)), 'FINLINT_INVALID_ARGUMENT');
+  assert.equal(code(() => wasm.check(null)), 'FINLINT_INVALID_ARGUMENT');
+  assert.equal(code(() => wasm.check('')), 'FINLINT_EMPTY_INPUT');
+  assert.equal(code(() => wasm.check('保本', { product: 'stocks' })), 'FINLINT_UNKNOWN_PRODUCT');
+  assert.equal(code(() => wasm.check('保本', 'wealth')), 'FINLINT_INVALID_OPTIONS');
+  assert.equal(code(() => wasm.setRulePack(42)), 'FINLINT_INVALID_ARGUMENT');
+  assert.equal(code(() => wasm.setRulePack('[[rule]]\nid = 1')), 'FINLINT_INVALID_PACK');
+  assert.equal(code(() => wasm.validateRulePack(null)), 'FINLINT_INVALID_ARGUMENT');
+});
+
+test('32 MiB + 1 byte is refused with the exact size, not a rounded one', () => {
+  const text = 'a'.repeat(32 * 1024 * 1024 + 1);
+  assert.throws(() => wasm.check(text), (e) => e.code === 'FINLINT_INPUT_TOO_LARGE' && e.message.includes('33554433 字节') && e.message.includes('33554432'));
+});
+
+test('a failed pack load keeps the packs in effect, and its error names the pack', () => {
+  wasm.setRulePacks(['allow = ["鑫享第一"]'], ['org.toml']);
+  assert.throws(() => wasm.setRulePacks(['alow = 1'], ['broken.txt']), (e) => e.message.includes('broken.txt'));
+  assert.match(wasm.version().rules, /用户规则包|org\.toml/);
+  assert.ok(!wasm.check('鑫享第一理财', { product: 'general' }).findings.some((f) => f.rule === 'absolute.first'), 'previous pack still applied');
+  wasm.setRulePack(null);
+});
+
+// Issue 15 item 1: 32 MB of 保本 used to trap after 50 s and 3.7 GB, and left
+// every later call failing ("RefCell already borrowed").
+test('32 MB of 保本 gives a capped report inside wasm memory, and the module stays usable', () => {
+  const text = '保本\n'.repeat(4793490);
+  const t0 = performance.now();
+  const r = wasm.check(text, { product: 'general' });
+  const ms = performance.now() - t0;
+  assert.equal(r.summary.truncated, true);
+  assert.equal(r.summary.pass, false);
+  assert.ok(r.findings.filter((f) => f.span).length <= 10000, `${r.findings.length} findings`);
+  const mem = wasm.memoryBytes();
+  assert.ok(mem < 2.5 * 1024 ** 3, `linear memory ${(mem / 2 ** 20).toFixed(0)} MiB`);
+  console.log(`32 MB of 保本: ${ms.toFixed(0)} ms, linear memory ${(mem / 2 ** 20).toFixed(0)} MiB`);
+  assert.ok(wasm.setRulePack(null));
+  assert.ok(wasm.check('保本理财'.repeat(50000), null).findings.length > 0);
+  stillWorks();
+});
+
+test('maxFindings caps per call; errors are kept before warnings', () => {
+  const text = '错过再等十年！\n'.repeat(50) + '本产品保本。';
+  const r = wasm.check(text, { product: 'general', maxFindings: 5 });
+  assert.equal(r.summary.truncated, true);
+  assert.equal(r.summary.pass, false);
+  assert.ok(r.findings.some((f) => f.rule === 'guarantee.principal'));
+  assert.equal(wasm.check(text, { product: 'general' }).summary.truncated, undefined);
+});
+
+test('independent checkers keep their own packs', () => {
+  const a = new wasm.FinlintChecker(['allow = ["鑫享第一"]'], null);
+  const b = new wasm.FinlintChecker(null, null);
+  const text = '鑫享第一理财';
+  assert.ok(!a.check(text, { product: 'general' }).findings.some((f) => f.rule === 'absolute.first'));
+  assert.ok(b.check(text, { product: 'general' }).findings.some((f) => f.rule === 'absolute.first'));
+  assert.ok(wasm.check(text, { product: 'general' }).findings.some((f) => f.rule === 'absolute.first'));
+  a.free();
+  b.free();
 });

@@ -1,5 +1,5 @@
 // The npm package as an integrator gets it: packed, installed from the
-// tarball with no network, used from ESM and CommonJS.
+// tarball with no network, used from ESM, CommonJS and TypeScript.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,8 +41,9 @@ test('validate gates on errors by default and on warnings when asked', () => {
   assert.equal(byWarning.ok, false);
   assert.equal(pkg.validate('保本理财', { product: 'general' }).ok, false);
   assert.throws(() => pkg.validate('x', { failOn: 'never' }), /failOn/);
-  assert.throws(() => pkg.check(42), /string/);
-  assert.throws(() => pkg.check(''), /为空/);
+  assert.throws(() => pkg.validate('x', { failOn: 'never' }), { code: 'FINLINT_INVALID_OPTIONS' });
+  assert.throws(() => pkg.check(42), { code: 'FINLINT_INVALID_ARGUMENT', message: /字符串/ });
+  assert.throws(() => pkg.check(''), { code: 'FINLINT_EMPTY_INPUT', message: /为空/ });
 });
 
 test('spans point into the original HTML string', () => {
@@ -50,8 +51,101 @@ test('spans point into the original HTML string', () => {
   const { report } = pkg.validate(html, { product: 'wealth' });
   const located = report.findings.filter((f) => f.span);
   assert.ok(located.length >= 2);
-  for (const f of located) assert.equal(html.slice(f.span.utf16_start, f.span.utf16_end), f.text);
-  assert.ok(located.some((f) => f.text === '保</span>本无忧'));
+  for (const f of located) assert.equal(html.slice(f.span.utf16_start, f.span.utf16_end), f.source);
+  const f = located.find((x) => x.source === '保</span>本无忧');
+  assert.ok(f, JSON.stringify(located));
+  assert.equal(f.text, '保本无忧');
+});
+
+// Issue 12 item 7: a CMS that shows messages as HTML must not get markup from the input.
+test('text and messages are the visible text, never the raw HTML; the source slice is a separate field', () => {
+  const html = '<p>本产品<strong>保本</strong>保息，收益&#39640;&#36798;8%，保<img src=x onerror=alert(1)>本</p>';
+  const { report } = pkg.validate(html, { product: 'wealth' });
+  const located = report.findings.filter((f) => f.span);
+  const byText = Object.fromEntries(located.map((f) => [f.text, f]));
+  assert.equal(byText['保本保息']?.source, '保本</strong>保息');
+  assert.equal(byText['收益高达8%']?.source, '收益&#39640;&#36798;8%');
+  assert.equal(byText['保本']?.source, '保<img src=x onerror=alert(1)>本');
+  for (const f of [...report.findings, ...report.suppressed]) {
+    assert.doesNotMatch(f.message, /[<>]|&#/, f.message);
+    assert.doesNotMatch(f.text, /[<>]|&#/, f.text);
+    assert.equal(f.visible, undefined, 'the core field is renamed, not duplicated');
+  }
+  for (const f of located) assert.equal(html.slice(f.span.utf16_start, f.span.utf16_end), f.source);
+  // Labels too: the text a reader sees, the raw slice beside it.
+  const labelled = pkg.check('<p>风险等级：<b>R2</b>，封闭期90天</p>', { product: 'wealth' }).labels.risk_level;
+  assert.equal(labelled.present, true);
+  assert.doesNotMatch(labelled.text, /[<>]/);
+  assert.match(labelled.source, /<b>/);
+});
+
+// Issue 12 item 9: readers see alt and title texts.
+test('alt and title attributes are checked, with spans inside the attribute', () => {
+  const html = '<p>年终好礼<img src="gift.png" alt="稳赚不赔"><a href="/more" title="保本保息">了解详情</a></p>';
+  const { ok, report } = pkg.validate(html, { product: 'general' });
+  assert.equal(ok, false);
+  for (const t of ['稳赚不赔', '保本保息']) {
+    const f = report.findings.find((x) => x.text === t);
+    assert.ok(f, `${t} in ${JSON.stringify(report.findings.map((x) => x.text))}`);
+    assert.equal(html.slice(f.span.utf16_start, f.span.utf16_end), t);
+  }
+});
+
+test('null options are no options, and wrong-typed calls throw coded Chinese errors', () => {
+  assert.equal(pkg.validate('保本理财', null).ok, false);
+  assert.equal(pkg.check('保本理财', null).summary.pass, false);
+  assert.throws(() => pkg.validateRulePack(null), { code: 'FINLINT_INVALID_ARGUMENT', message: /规则包/ });
+  assert.throws(() => pkg.validateRulePack(42), { code: 'FINLINT_INVALID_ARGUMENT' });
+  assert.throws(() => pkg.check('保本', 'wealth'), { code: 'FINLINT_INVALID_OPTIONS' });
+  assert.throws(() => pkg.check('保本', { product: 'stocks' }), { code: 'FINLINT_UNKNOWN_PRODUCT' });
+  assert.throws(() => pkg.check('保本', { rules: [42] }), { code: 'FINLINT_INVALID_ARGUMENT' });
+  assert.throws(() => pkg.validateRulePack('alow = 1', 'org-rules.toml'), (e) => e.code === 'FINLINT_INVALID_PACK' && e.message.includes('org-rules.toml'));
+  assert.throws(() => pkg.createChecker({ rules: '[[rule]]\nid = 1' }), { code: 'FINLINT_INVALID_PACK' });
+  for (const code of Object.values(pkg.ErrorCode)) assert.match(code, /^FINLINT_[A-Z_]+$/);
+});
+
+test('createChecker gives independent checkers; switching between them rebuilds nothing', () => {
+  const toml = fs.readFileSync(path.join(root, 'examples/packs/chengxin-bank.toml'), 'utf8');
+  const bank = pkg.createChecker({ rules: toml, product: 'general' });
+  const plain = pkg.createChecker({ product: 'general' });
+  const text = '诚信银行金元宝理财，稳如泰山。';
+  assert.ok(bank.check(text).findings.some((f) => f.rule === 'chengxin.retired_product'));
+  assert.ok(!plain.check(text).findings.some((f) => f.rule === 'chengxin.retired_product'));
+  assert.match(bank.version().rules, /诚信银行/);
+  // Building a pack costs tens of ms; alternating checks must not pay it.
+  const t0 = performance.now();
+  const build = pkg.createChecker({ rules: toml });
+  const buildMs = performance.now() - t0;
+  const short = '本产品稳如泰山，保本。';
+  const t1 = performance.now();
+  for (let i = 0; i < 20; i++) (i % 2 ? bank : plain).check(short);
+  const perSwitch = (performance.now() - t1) / 20;
+  assert.ok(perSwitch < buildMs, `a switch costs ${perSwitch.toFixed(1)} ms, a build ${buildMs.toFixed(1)} ms`);
+  // The module-level calls keep a small cache of packs too.
+  for (let i = 0; i < 4; i++) pkg.check(short, { product: 'general', rules: i % 2 ? toml : undefined });
+  build.free();
+  bank.free();
+  plain.free();
+});
+
+test('after a trap the engine is dropped and rebuilt, and the error has a code', async () => {
+  const { createApi } = await import(pathToFileURL(path.join(project, 'node_modules/finlint/api.mjs')));
+  const real = createRequire(path.join(project, 'index.js'))(path.join(project, 'node_modules/finlint/pkg/node/finlint.js'));
+  real.init();
+  let loads = 0;
+  let trapNext = true;
+  const api = createApi({
+    load() {
+      loads += 1;
+      // A stand-in for an instance that traps once, as an out-of-memory wasm module does.
+      return trapNext ? { FinlintChecker: class { constructor() { trapNext = false; throw new WebAssembly.RuntimeError('unreachable'); } } } : real;
+    },
+    unload() {},
+    init() {},
+  });
+  assert.throws(() => api.check('保本理财'), (e) => e.code === 'FINLINT_INTERNAL' && /重置/.test(e.message));
+  assert.equal(api.check('保本理财', { product: 'general' }).summary.pass, false);
+  assert.ok(loads >= 2);
 });
 
 test('rule packs: text or object, cached between calls, errors name the field and line', () => {
@@ -76,6 +170,57 @@ test('the CLI and the package give the same verdict with the same pack', () => {
     const cli = JSON.parse(runCli(['check', '--format', 'json', '--product', 'wealth', '--rules', packFile, '-'], text));
     const fromPkg = pkg.validate(text, { product: 'wealth', rules: fs.readFileSync(packFile, 'utf8') });
     assert.equal(fromPkg.ok, cli.summary.pass, text);
-    assert.deepEqual(JSON.parse(JSON.stringify(fromPkg.report)), cli, text);
+    // The package names the core's fields for integrators: text = visible text, source = raw slice.
+    const asCore = ({ text: visible, source, ...rest }) => ({ ...rest, text: source, visible });
+    const labels = Object.fromEntries(Object.entries(fromPkg.report.labels).map(([k, l]) => [k, l.present ? asCore(l) : l]));
+    const core = { ...fromPkg.report, labels, findings: fromPkg.report.findings.map(asCore), suppressed: fromPkg.report.suppressed.map(asCore) };
+    assert.deepEqual(JSON.parse(JSON.stringify(core)), cli, text);
   }
+});
+
+// Issue 12 item 8: runtime exports and types agree, checked by compiling with
+// tsc --strict and running the output against the installed tarball.
+test('TypeScript (ESM and CommonJS) compiles under --strict and runs', () => {
+  const dir = path.join(project, 'ts');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'esm.mts'), `
+import finlint, { init, check, validate, createChecker, ErrorCode, type Report, type FinlintError } from 'finlint';
+await init();
+const report: Report = check('保本保收益', { product: 'wealth' });
+const viaDefault = finlint.validate('<p>保<b>本</b></p>', null);
+const checker = createChecker({ rules: { allow: ['鑫享第一'] }, product: 'general' });
+let code: string = '';
+try { validate(42 as unknown as string); } catch (e) { code = (e as FinlintError).code; }
+console.log(JSON.stringify({ errors: report.summary.errors, text: viaDefault.report.findings[0].text, source: viaDefault.report.findings[0].source,
+  allowed: checker.check('鑫享第一理财').findings.every((f) => f.rule !== 'absolute.first'), code, same: code === ErrorCode.INVALID_ARGUMENT }));
+`);
+  fs.writeFileSync(path.join(dir, 'cjs.cts'), `
+import finlint = require('finlint');
+import { validate, type Finding } from 'finlint';
+const f: Finding | undefined = validate('保本理财', { product: 'general' }).report.findings[0];
+console.log(JSON.stringify({ rule: f?.rule, viaNamespace: finlint.check('稳赚不赔').summary.pass, viaDefault: typeof finlint.default.init }));
+`);
+  const tsc = path.join(root, 'node_modules/.bin/tsc');
+  execFileSync(tsc, ['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false',
+    '--outDir', path.join(dir, 'out'), path.join(dir, 'esm.mts'), path.join(dir, 'cjs.cts')], { cwd: project, stdio: 'pipe' });
+  const esm = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'out/esm.mjs')], { cwd: project, encoding: 'utf8' }));
+  assert.deepEqual(esm, { errors: esm.errors, text: '保本', source: '保<b>本', allowed: true, code: 'FINLINT_INVALID_ARGUMENT', same: true });
+  assert.ok(esm.errors > 0);
+  const cjs = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'out/cjs.cjs')], { cwd: project, encoding: 'utf8' }));
+  assert.deepEqual(cjs, { rule: 'guarantee.principal', viaNamespace: false, viaDefault: 'function' });
+});
+
+test('the ESM default export and named exports are the same functions; init is async', async () => {
+  const esm = await import(pathToFileURL(path.join(project, 'node_modules/finlint/index.mjs')));
+  for (const name of ['init', 'check', 'validate', 'createChecker', 'rules', 'version', 'validateRulePack']) {
+    assert.equal(typeof esm[name], 'function', name);
+    assert.equal(esm.default[name], esm[name], name);
+    assert.equal(typeof pkg[name], 'function', `CommonJS ${name}`);
+  }
+  const pending = esm.init();
+  assert.ok(pending instanceof Promise);
+  await pending;
+  const t0 = performance.now();
+  esm.check('本产品保本保收益，年化收益率8%。', { product: 'wealth' });
+  assert.ok(performance.now() - t0 < 200, 'the first check after init does not build the engine');
 });
