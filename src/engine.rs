@@ -131,7 +131,7 @@ impl Checker {
             .into_iter()
             .filter_map(|c| self.keep(text, &c, profile, &mut cache))
             .collect();
-        resolve_overlaps(&mut hits);
+        let covered = resolve_overlaps(&mut hits, &self.rules.rules);
 
         let labels_found = self.find_labels(text);
         let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
@@ -150,6 +150,21 @@ impl Checker {
                 .map(|f| (f, None)),
         );
 
+        // Hits a user rule's longer hit covers are reported as suppressed,
+        // with the reason, never dropped silently.
+        let covered_from = pending.len();
+        let mut reasons = Vec::with_capacity(covered.len());
+        for (h, by) in &covered {
+            pending.push((
+                self.hit_finding(text, h),
+                Some(norm.to_original(h.start, h.end)),
+            ));
+            reasons.push(format!(
+                "与用户规则 {} 的命中重叠，由它代为报告",
+                self.rules.rules[*by].id
+            ));
+        }
+
         let label_ranges: Vec<Option<(usize, usize)>> = labels_found
             .iter()
             .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
@@ -159,15 +174,21 @@ impl Checker {
 
         let mut findings = Vec::new();
         let mut suppressed = Vec::new();
-        for ((mut finding, range), span) in pending.into_iter().zip(spans.findings) {
+        for (i, ((mut finding, range), span)) in
+            pending.into_iter().zip(spans.findings).enumerate()
+        {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
-                finding.message = finding.message.replace("{text}", &finding.text);
+                finding.message = quote_in_message(&finding.message, &finding.text);
                 finding.span = Some(span);
                 finding.line = Some(pos.line);
                 finding.column = Some(pos.column);
             }
-            match suppressions.marker_for(&finding.rule, range) {
+            let marker = match i.checked_sub(covered_from) {
+                Some(k) => reasons.get(k).map(String::as_str),
+                None => suppressions.marker_for(&finding.rule, range),
+            };
+            match marker {
                 Some(marker) => suppressed.push(Suppressed {
                     finding,
                     marker: marker.to_string(),
@@ -460,15 +481,26 @@ fn document_finding(
     }
 }
 
+/// A message with `{text}` filled in. The text is cut to 40 characters: a
+/// merged run of repetitions can be megabytes, and a message is for reading.
+fn quote_in_message(message: &str, text: &str) -> String {
+    if !message.contains("{text}") {
+        return message.to_string();
+    }
+    let shown = head_chars(text, 40);
+    let ellipsis = if shown.len() < text.len() { "…" } else { "" };
+    message.replace("{text}", &format!("{shown}{ellipsis}"))
+}
+
 fn validate_input(input: &str) -> Result<(), Error> {
     if input.trim().is_empty() {
         return Err(Error::Input("文本为空，请输入需要检查的文案".to_string()));
     }
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::Input(format!(
-            "文本过大（{:.1} MB），单次检查上限为 {} MB；请分段检查或使用命令行的 --jsonl 批量模式",
-            input.len() as f64 / 1048576.0,
-            MAX_INPUT_BYTES / 1048576
+            "文本过大：{}，单次检查上限为 {}；请分段检查或使用命令行的 --jsonl 批量模式",
+            crate::pack::describe_bytes(input.len()),
+            crate::pack::describe_bytes(MAX_INPUT_BYTES)
         )));
     }
     Ok(())
@@ -586,8 +618,11 @@ fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
 }
 
 /// Merge overlapping hits of one rule into one span, then drop hits that lie
-/// wholly inside a longer hit of another rule: one finding per claim.
-fn resolve_overlaps(hits: &mut Vec<Hit>) {
+/// wholly inside a longer hit of another rule: one finding per claim. A user
+/// rule's hit never hides a more severe finding (that could flip the
+/// verdict); what it does cover is returned with the covering rule, to be
+/// reported as suppressed.
+fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(Hit, usize)> {
     hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
@@ -608,20 +643,26 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
         )
     });
     let mut kept: Vec<Hit> = Vec::with_capacity(merged.len());
-    let mut reach_end = 0usize;
-    let mut reach_start = 0usize;
+    let mut covered = Vec::new();
+    let mut reach: Option<Hit> = None;
     for h in merged {
-        let inside = !kept.is_empty() && h.start >= reach_start && h.end <= reach_end;
-        if inside {
+        if let Some(outer) = reach.filter(|r| h.start >= r.start && h.end <= r.end) {
+            if !rules[outer.rule].builtin {
+                if h.severity > outer.severity {
+                    kept.push(h);
+                } else {
+                    covered.push((h, outer.rule));
+                }
+            }
             continue;
         }
-        if h.end > reach_end {
-            reach_end = h.end;
-            reach_start = h.start;
+        if reach.is_none_or(|r| h.end > r.end) {
+            reach = Some(h);
         }
         kept.push(h);
     }
     *hits = kept;
+    covered
 }
 
 struct MappedSpans {

@@ -4,6 +4,13 @@
 //! HTML, and all we need is the visible characters with their source offsets.
 //! Block-level tags become line breaks so that phrases never join across
 //! paragraphs; inline tags vanish so that `保<b>本</b>` still reads 保本.
+//!
+//! Readers also see text outside the flow: `alt` (shown when an image does
+//! not load, read by screen readers), `title` (tooltips) and `<noscript>`
+//! content. `noscript` is scanned as ordinary markup. Attribute text is
+//! appended after the visible text, one paragraph per value, each character
+//! keeping its source range: in place it would split the word around it
+//! (`保<span title="x">本</span>` must still read 保本).
 
 /// One visible character and the byte range of the source it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,7 @@ const BLOCK_TAGS: &[&str] = &[
     "li",
     "main",
     "nav",
+    "noscript",
     "ol",
     "p",
     "pre",
@@ -66,7 +74,10 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template", "noscript"];
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template"];
+
+/// Attributes whose text readers see.
+const READER_ATTRIBUTES: &[&str] = &["alt", "title"];
 
 pub fn scan(src: &str) -> Scanned {
     let mut scanner = Scanner {
@@ -75,12 +86,14 @@ pub fn scan(src: &str) -> Scanned {
         pos: 0,
         next_gt: None,
         no_comment_end: false,
+        attributes: Vec::new(),
         out: Scanned {
             units: Vec::with_capacity(src.len() / 2),
             comments: Vec::new(),
         },
     };
     scanner.run();
+    scanner.append_attributes();
     scanner.out
 }
 
@@ -93,6 +106,8 @@ struct Scanner<'a> {
     next_gt: Option<usize>,
     /// Set once no `-->` remains, so many unclosed comments stay linear.
     no_comment_end: bool,
+    /// Byte ranges of `alt` and `title` values, in source order.
+    attributes: Vec<(usize, usize)>,
     out: Scanned,
 }
 
@@ -106,7 +121,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 b'&' => {
-                    if !self.try_entity() {
+                    if !self.try_entity(self.bytes.len()) {
                         self.push_char();
                     }
                 }
@@ -160,6 +175,9 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         let name = tag_name(&self.src[start + 1..gt]);
         self.pos = gt + 1;
+        if next.is_ascii_alphabetic() {
+            reader_attributes(self.src, start + 1, gt, &mut self.attributes);
+        }
         if BLOCK_TAGS.contains(&name.as_str()) {
             self.out.units.push(Unit {
                 ch: '\n',
@@ -206,8 +224,27 @@ impl<'a> Scanner<'a> {
         self.pos = self.bytes.len();
     }
 
-    fn try_entity(&mut self) -> bool {
-        let rest = &self.src[self.pos..];
+    /// Each attribute value as its own paragraph after the visible text.
+    fn append_attributes(&mut self) {
+        for (from, to) in std::mem::take(&mut self.attributes) {
+            // The break takes the opening quote's range, so it maps somewhere real.
+            self.out.units.push(Unit {
+                ch: '\n',
+                start: from.saturating_sub(1),
+                end: from,
+            });
+            self.pos = from;
+            while self.pos < to {
+                if !(self.bytes[self.pos] == b'&' && self.try_entity(to)) {
+                    self.push_char();
+                }
+            }
+        }
+    }
+
+    /// Decode an entity at `pos` that ends before `limit`.
+    fn try_entity(&mut self, limit: usize) -> bool {
+        let rest = &self.src[self.pos..limit];
         let Some(semi) = rest.as_bytes().iter().take(12).position(|&b| b == b';') else {
             return false;
         };
@@ -221,6 +258,53 @@ impl<'a> Scanner<'a> {
         });
         self.pos += semi + 1;
         true
+    }
+}
+
+/// Append the value ranges of the `alt` and `title` attributes of the tag
+/// whose inside is `src[from..to]` (after `<`, before `>`).
+fn reader_attributes(src: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let b = src.as_bytes();
+    let mut i = from;
+    while i < to && !b[i].is_ascii_whitespace() && b[i] != b'/' {
+        i += 1; // the tag name
+    }
+    loop {
+        while i < to && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let name_start = i;
+        while i < to && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/') {
+            i += 1;
+        }
+        if i == name_start {
+            return;
+        }
+        let name = &src[name_start..i];
+        while i < to && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= to || b[i] != b'=' {
+            continue;
+        }
+        i += 1;
+        while i < to && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let (start, end) = match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) if i < to => {
+                let end = b[i + 1..to].iter().position(|&c| c == q).map_or(to, |p| i + 1 + p);
+                (i + 1, end)
+            }
+            _ => {
+                let end = b[i..to].iter().position(|c| c.is_ascii_whitespace()).map_or(to, |p| i + p);
+                (i, end)
+            }
+        };
+        if end > start && READER_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+            out.push((start, end));
+        }
+        i = (end + 1).min(to.max(end));
     }
 }
 
@@ -297,6 +381,24 @@ mod tests {
         let s = scan("a<!-- finlint-disable x -->b");
         assert_eq!(s.comments[0].body, "finlint-disable x");
         assert_eq!(text("a<!-- x -->b"), "ab");
+    }
+
+    #[test]
+    fn alt_title_and_noscript_text_is_read_with_its_source_range() {
+        let src = "保<span title=\"零风险\">本</span><img alt='稳&#36186;不赔' src=x><noscript>刚性兑付</noscript>";
+        assert_eq!(text(src), "保本\n刚性兑付\n\n零风险\n稳赚不赔");
+        let units = scan(src).units;
+        let risk = units.iter().find(|u| u.ch == '零').unwrap();
+        assert_eq!(&src[risk.start..risk.end], "零");
+        let entity = units.iter().find(|u| u.ch == '赚').unwrap();
+        assert_eq!(&src[entity.start..entity.end], "&#36186;");
+    }
+
+    #[test]
+    fn closing_tags_and_other_attributes_add_nothing() {
+        assert_eq!(text("<a href=\"保本\" data-title=\"x\">a</a>"), "a");
+        assert_eq!(text("<img alt=保本>"), "\n保本");
+        assert_eq!(text("<img alt>"), "");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Compiled rules: the lexicon automaton, regex patterns and per-rule
 //! context checks, built once from one or more packs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
@@ -105,6 +105,10 @@ pub struct RuleSet {
     severity: BTreeMap<String, Severity>,
     pub required_labels: BTreeMap<String, Vec<LabelKind>>,
     pub packs: Vec<PackMeta>,
+    /// Rule id -> index, and every proper dot-prefix of an id (`a` and `a.b`
+    /// for `a.b.c`), so that loading stays linear in the number of rules.
+    ids: HashMap<String, usize>,
+    id_prefixes: HashSet<String>,
 }
 
 /// A raw hit before context checks, as a byte range of the normalised text.
@@ -135,13 +139,21 @@ pub struct RuleInfo {
 
 /// Built-in patterns compile on first use (the tests compile them all);
 /// user patterns compile now, so that their errors surface at load time.
+/// Errors are in Chinese: the parsers' own messages are English.
 fn prepare(pattern: &str, builtin: bool) -> Result<Pattern, String> {
     let folded = fold_pattern(pattern);
-    if builtin {
+    let prepared = if builtin {
         Pattern::lazy(&folded)
     } else {
         Pattern::eager(&folded)
-    }
+    };
+    prepared.map_err(|e| {
+        if folded.len() > crate::pack::MAX_PATTERN_LEN {
+            e
+        } else {
+            crate::error::zh::regex(&folded)
+        }
+    })
 }
 
 fn compile_check(
@@ -300,6 +312,8 @@ impl RuleSet {
             severity: BTreeMap::new(),
             required_labels: BTreeMap::new(),
             packs: Vec::new(),
+            ids: HashMap::new(),
+            id_prefixes: HashSet::new(),
         };
         let mut extra_terms: Vec<(usize, String)> = Vec::new();
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
@@ -332,7 +346,7 @@ impl RuleSet {
             self.packs.push(meta);
         }
         for def in &pack.rules {
-            if self.rules.iter().any(|r| r.id == def.id) {
+            if self.ids.contains_key(&def.id) {
                 return Err(Error::pack(
                     origin,
                     None,
@@ -343,6 +357,10 @@ impl RuleSet {
                 ));
             }
             self.rules.push(compile_rule(def, builtin, origin)?);
+            self.ids.insert(def.id.clone(), self.rules.len() - 1);
+            let dots = def.id.match_indices('.').map(|(i, _)| i);
+            self.id_prefixes
+                .extend(dots.map(|i| def.id[..i].to_string()));
         }
         for ext in &pack.extend {
             let idx = self.index_of(&ext.rule).ok_or_else(|| {
@@ -383,9 +401,11 @@ impl RuleSet {
 
     /// Label and profile-extra findings (`label.*`) are switchable too.
     fn ensure_known(&self, id: &str, origin: &str, field: &str) -> Result<(), Error> {
+        let prefix = id.trim_end_matches('*').trim_end_matches('.');
         let known = id == "label"
             || id.starts_with("label.")
-            || self.rules.iter().any(|r| rule_id_matches(id, &r.id))
+            || self.ids.contains_key(id)
+            || self.id_prefixes.contains(prefix)
             || id == "*";
         if known {
             Ok(())
@@ -398,12 +418,22 @@ impl RuleSet {
         }
     }
 
+    /// Linear in rules plus selectors: a rule is off if a selector names it
+    /// exactly or names one of its dot-prefixes (see `rule_id_matches`).
     fn apply_switches(&mut self) {
+        let exact: HashSet<&str> = self.disabled.iter().map(String::as_str).collect();
+        let prefixes: HashSet<&str> = self
+            .disabled
+            .iter()
+            .map(|d| d.trim_end_matches('*').trim_end_matches('.'))
+            .collect();
+        let all = exact.contains("*");
         for rule in &mut self.rules {
-            rule.enabled = !self
-                .disabled
-                .iter()
-                .any(|d| d == "*" || rule_id_matches(d, &rule.id));
+            let id = rule.id.as_str();
+            let by_prefix = id
+                .match_indices('.')
+                .any(|(i, _)| prefixes.contains(&id[..i]));
+            rule.enabled = !(all || exact.contains(id) || by_prefix);
             if let Some(sev) = self.severity.get(&rule.id) {
                 rule.severity = *sev;
             }
@@ -449,7 +479,7 @@ impl RuleSet {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.rules.iter().position(|r| r.id == id)
+        self.ids.get(id).copied()
     }
 
     pub fn is_disabled(&self, id: &str) -> bool {

@@ -15,7 +15,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// One SARIF log for several checked files: `(uri, report)`.
-pub fn render(files: &[(String, Report)], rules: &[RuleInfo]) -> Value {
+pub fn render(files: &[(&str, &Report)], rules: &[RuleInfo]) -> Value {
     let driver_rules: Vec<Value> = rules
         .iter()
         .map(|r| {

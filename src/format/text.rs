@@ -1,11 +1,14 @@
 //! The terminal format: each finding with its line and column, the excerpt,
 //! the message, the suggestion and the legal basis.
 
+use super::{display_width, sanitize};
 use crate::pack::{LabelKind, Severity};
 use crate::report::Report;
 
 pub struct Style {
     pub color: bool,
+    /// The encoding the input was read in, when it was not plain UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 impl Style {
@@ -36,13 +39,21 @@ fn label_name(k: LabelKind) -> &'static str {
     }
 }
 
+/// Everything shown comes from the input or a user pack is passed through
+/// `sanitize`, so escape codes in the copy never reach the terminal raw.
 pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String {
     let mut out = String::new();
+    let name = sanitize(name);
+    let encoding = style
+        .encoding
+        .map(|e| format!("，按 {e} 编码读取"))
+        .unwrap_or_default();
     out.push_str(&style.paint(
         "1",
         &format!(
-            "{name}（产品类型：{}，{}）",
-            report.profile.name, report.profile.reason
+            "{name}（产品类型：{}，{}{encoding}）",
+            report.profile.name,
+            sanitize(&report.profile.reason)
         ),
     ));
     out.push('\n');
@@ -54,19 +65,16 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
         out.push_str(&format!(
             "{place}: {} [{}] {}\n",
             style.paint(severity_code(f.severity), f.severity.label_zh()),
-            f.rule,
-            f.message
+            sanitize(&f.rule),
+            sanitize(&f.message)
         ));
         if let Some(span) = f.span {
-            out.push_str(&format!(
-                "    原文：{}\n",
-                excerpt(input, span.byte_start, span.byte_end, style)
-            ));
+            out.push_str(&excerpt(input, span.byte_start, span.byte_end, style));
         }
         if !f.suggestion.is_empty() {
-            out.push_str(&format!("    建议：{}\n", f.suggestion));
+            out.push_str(&format!("    建议：{}\n", sanitize(&f.suggestion)));
         }
-        out.push_str(&format!("    依据：{}\n", f.basis));
+        out.push_str(&format!("    依据：{}\n", sanitize(&f.basis)));
     }
     out.push_str("必备信息：");
     let parts: Vec<String> = LabelKind::ALL
@@ -90,25 +98,44 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
         for s in &report.suppressed {
             out.push_str(&format!(
                 "    [{}] {:?}（{}）\n",
-                s.finding.rule, s.finding.text, s.marker
+                sanitize(&s.finding.rule),
+                s.finding.text,
+                sanitize(&s.marker)
             ));
         }
     }
     let verdict_code = if report.summary.pass { "1;32" } else { "1;31" };
     out.push_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)));
-    out.push_str(&format!("（规则包 {}）\n", report.version.rules));
+    out.push_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)));
     out
 }
 
-/// The finding with up to 12 characters of context either side, one line.
+/// The finding with up to 12 characters of context either side, on one
+/// line. In colour the finding is underlined; without colour (piped, or
+/// `--color never`) a caret line under it marks where it is.
 fn excerpt(input: &str, start: usize, end: usize, style: &Style) -> String {
+    const LABEL: &str = "    原文：";
     let before = crate::labels::tail_chars(&input[..start], 12);
     let after = crate::labels::head_chars(&input[end..], 12);
-    let clean = |s: &str| s.replace(['\n', '\r'], " ");
+    let clean = |s: &str| sanitize(&s.replace(['\n', '\r'], " ")).into_owned();
+    let (before, hit, after) = (clean(before), clean(&shorten(&input[start..end])), clean(after));
+    if style.color {
+        return format!("{LABEL}{before}{}{after}\n", style.paint("1;4", &hit));
+    }
     format!(
-        "{}{}{}",
-        clean(before),
-        style.paint("1;4", &clean(&input[start..end])),
-        clean(after)
+        "{LABEL}{before}{hit}{after}\n{}{}\n",
+        " ".repeat(display_width(LABEL) + display_width(&before)),
+        "^".repeat(display_width(&hit).max(1))
     )
+}
+
+/// A very long hit (merged repetitions) is shown by its ends.
+fn shorten(hit: &str) -> String {
+    const KEEP: usize = 40;
+    if hit.chars().count() <= 2 * KEEP {
+        return hit.to_string();
+    }
+    let head = crate::labels::head_chars(hit, KEEP);
+    let tail = crate::labels::tail_chars(hit, KEEP);
+    format!("{head}……{tail}")
 }
