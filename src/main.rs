@@ -269,7 +269,14 @@ fn write_reports(
                     color,
                     encoding: c.encoding,
                 };
-                writeln!(out, "{}", text::render(&c.name, &c.input, &c.report, &style))?;
+                let mut sink = FmtIo {
+                    inner: &mut out,
+                    error: None,
+                };
+                if text::write(&mut sink, &c.name, &c.input, &c.report, &style).is_err() {
+                    return Err(sink.error.map_or_else(|| usage("输出失败"), Fail::from));
+                }
+                writeln!(out)?;
             }
             if inputs.many {
                 let rows: Vec<(&str, &Report)> =
@@ -321,6 +328,22 @@ fn write_reports(
     }
     out.flush()?;
     Ok(())
+}
+
+/// Lets the text format, which writes to a `fmt::Write`, stream into stdout,
+/// keeping the I/O error (a closed pipe ends the run quietly).
+struct FmtIo<'a, W: Write> {
+    inner: &'a mut W,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> std::fmt::Write for FmtIo<'_, W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.inner.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
 }
 
 fn tagged(c: &Checked) -> Tagged<'_> {

@@ -43,40 +43,53 @@ fn label_name(k: LabelKind) -> &'static str {
 /// `sanitize`, so escape codes in the copy never reach the terminal raw.
 pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String {
     let mut out = String::new();
+    let _ = write(&mut out, name, input, report, style);
+    out
+}
+
+/// `render`, streamed: a report with millions of findings is written as it
+/// is formatted instead of being built as one string first.
+pub fn write<W: std::fmt::Write>(
+    out: &mut W,
+    name: &str,
+    input: &str,
+    report: &Report,
+    style: &Style,
+) -> std::fmt::Result {
     let name = sanitize(name);
     let encoding = style
         .encoding
         .map(|e| format!("，按 {e} 编码读取"))
         .unwrap_or_default();
-    out.push_str(&style.paint(
+    out.write_str(&style.paint(
         "1",
         &format!(
             "{name}（产品类型：{}，{}{encoding}）",
             report.profile.name,
             sanitize(&report.profile.reason)
         ),
-    ));
-    out.push('\n');
+    ))?;
+    out.write_char('\n')?;
     for f in &report.findings {
         let place = match (f.line, f.column) {
             (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
             _ => format!("{name}"),
         };
-        out.push_str(&format!(
+        out.write_str(&format!(
             "{place}: {} [{}] {}\n",
             style.paint(severity_code(f.severity), f.severity.label_zh()),
             sanitize(&f.rule),
             sanitize(&f.message)
-        ));
+        ))?;
         if let Some(span) = f.span {
-            out.push_str(&excerpt(input, span.byte_start, span.byte_end, style));
+            out.write_str(&excerpt(input, span.byte_start, span.byte_end, style))?;
         }
         if !f.suggestion.is_empty() {
-            out.push_str(&format!("    建议：{}\n", sanitize(&f.suggestion)));
+            out.write_str(&format!("    建议：{}\n", sanitize(&f.suggestion)))?;
         }
-        out.push_str(&format!("    依据：{}\n", sanitize(&f.basis)));
+        out.write_str(&format!("    依据：{}\n", sanitize(&f.basis)))?;
     }
-    out.push_str("必备信息：");
+    out.write_str("必备信息：")?;
     let parts: Vec<String> = LabelKind::ALL
         .iter()
         .map(|k| {
@@ -91,23 +104,26 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
             format!("{}{mark}", label_name(*k))
         })
         .collect();
-    out.push_str(&parts.join("  "));
-    out.push('\n');
+    out.write_str(&parts.join("  "))?;
+    out.write_char('\n')?;
     if !report.suppressed.is_empty() {
-        out.push_str(&format!("已按标记忽略 {} 项：\n", report.suppressed.len()));
+        out.write_str(&format!(
+            "已忽略 {} 项（括号内为原因）：\n",
+            report.suppressed.len()
+        ))?;
         for s in &report.suppressed {
-            out.push_str(&format!(
+            out.write_str(&format!(
                 "    [{}] {:?}（{}）\n",
                 sanitize(&s.finding.rule),
                 s.finding.text,
                 sanitize(&s.marker)
-            ));
+            ))?;
         }
     }
     let verdict_code = if report.summary.pass { "1;32" } else { "1;31" };
-    out.push_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)));
-    out.push_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)));
-    out
+    out.write_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)))?;
+    out.write_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)))?;
+    Ok(())
 }
 
 /// The finding with up to 12 characters of context either side, on one
