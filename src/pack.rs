@@ -326,7 +326,7 @@ fn is_json(source: &str, origin: &str) -> bool {
     if lower.ends_with(".toml") {
         return false;
     }
-    source.trim_start().starts_with(['{', '['])
+    source.trim_start().starts_with('{')
 }
 
 /// Parse a pack from TOML or JSON (by file name, else by the first non-blank
@@ -550,6 +550,16 @@ mod tests {
                 .is_some_and(|e| e.contains("正则") && e.contains("p")),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn toml_tables_are_not_taken_for_json() {
+        let err = parse_pack("[[rule]]\nid = 5\n", "p").unwrap_err().to_string();
+        assert!(err.contains("TOML"), "{err}");
+        let err = parse_pack("{\"allow\": 5}", "p").unwrap_err().to_string();
+        assert!(err.contains("JSON"), "{err}");
+        let err = parse_pack("\u{FEFF}{\"allow\": 5}", "p.json").unwrap_err().to_string();
+        assert!(err.contains("JSON") && err.contains("类型错误"), "{err}");
     }
 
     #[test]
