@@ -174,8 +174,7 @@ impl Checker {
 
         let mut findings = Vec::new();
         let mut suppressed = Vec::new();
-        for (i, ((mut finding, range), span)) in
-            pending.into_iter().zip(spans.findings).enumerate()
+        for (i, ((mut finding, range), span)) in pending.into_iter().zip(spans.findings).enumerate()
         {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();

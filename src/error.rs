@@ -65,21 +65,33 @@ pub mod zh {
     /// "expected" texts) in Chinese.
     fn kind(s: &str) -> String {
         let s = s.trim();
-        let value = ticked(s).first().map(|v| format!(" {v}")).unwrap_or_default();
+        let value = ticked(s)
+            .first()
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
         let word = s.trim_start_matches("a ").trim_start_matches("an ");
         let zh = if word.starts_with("bool") {
             "布尔值（true 或 false）"
-        } else if word.starts_with("integer") || word.starts_with('u') && word[1..].parse::<u32>().is_ok() || word == "usize" {
+        } else if word.starts_with("integer")
+            || word.starts_with('u') && word[1..].parse::<u32>().is_ok()
+            || word == "usize"
+        {
             "整数"
         } else if word.starts_with("floating point") || word.starts_with("float") {
             "小数"
-        } else if word.starts_with("string") || word.starts_with("str") || word.starts_with("char") {
+        } else if word.starts_with("string") || word.starts_with("str") || word.starts_with("char")
+        {
             "字符串"
-        } else if word.starts_with("sequence") || word.starts_with("array") || word.starts_with("tuple") {
+        } else if word.starts_with("sequence")
+            || word.starts_with("array")
+            || word.starts_with("tuple")
+        {
             "数组"
-        } else if word.starts_with("map") || word.starts_with("struct") || word.starts_with("table") {
+        } else if word.starts_with("map") || word.starts_with("struct") || word.starts_with("table")
+        {
             "表（对象）"
-        } else if word.starts_with("unit") || word.starts_with("null") || word.starts_with("Option") {
+        } else if word.starts_with("unit") || word.starts_with("null") || word.starts_with("Option")
+        {
             "空值"
         } else if word.starts_with("enum") || word.contains("variant") {
             "可选取值之一"
@@ -100,11 +112,19 @@ pub mod zh {
     fn serde_message(msg: &str) -> Option<String> {
         let t = ticked(msg);
         if msg.starts_with("unknown variant") {
-            let options = if t.len() > 1 { format!("，可选：{}", list(&t[1..])) } else { String::new() };
+            let options = if t.len() > 1 {
+                format!("，可选：{}", list(&t[1..]))
+            } else {
+                String::new()
+            };
             return Some(format!("取值 \"{}\" 无效{options}", t.first()?));
         }
         if msg.starts_with("unknown field") {
-            let options = if t.len() > 1 { format!("，可用字段：{}", list(&t[1..])) } else { String::new() };
+            let options = if t.len() > 1 {
+                format!("，可用字段：{}", list(&t[1..]))
+            } else {
+                String::new()
+            };
             return Some(format!("未知字段 \"{}\"{options}", t.first()?));
         }
         if msg.starts_with("missing field") {
@@ -113,7 +133,10 @@ pub mod zh {
         if msg.starts_with("duplicate field") {
             return Some(format!("字段 {} 重复", t.first()?));
         }
-        for (prefix, what) in [("invalid type: ", "类型错误"), ("invalid value: ", "取值错误")] {
+        for (prefix, what) in [
+            ("invalid type: ", "类型错误"),
+            ("invalid value: ", "取值错误"),
+        ] {
             if let Some(rest) = msg.strip_prefix(prefix) {
                 let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
                 return Some(format!("{what}：此处是{}，应为{}", kind(got), kind(want)));
@@ -264,7 +287,9 @@ pub mod zh {
             }
             regex_syntax::Error::Translate(e) => {
                 let what = match e.kind() {
-                    H::UnicodePropertyNotFound | H::UnicodePropertyValueNotFound => "不支持的 Unicode 类别（仅支持 \\p{Han} 等文字类别）",
+                    H::UnicodePropertyNotFound | H::UnicodePropertyValueNotFound => {
+                        "不支持的 Unicode 类别（仅支持 \\p{Han} 等文字类别）"
+                    }
                     H::UnicodePerlClassNotFound => "不支持的字符类",
                     _ => "语法错误",
                 };

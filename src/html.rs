@@ -293,15 +293,25 @@ fn reader_attributes(src: &str, from: usize, to: usize, out: &mut Vec<(usize, us
         }
         let (start, end) = match b.get(i) {
             Some(&q @ (b'"' | b'\'')) if i < to => {
-                let end = b[i + 1..to].iter().position(|&c| c == q).map_or(to, |p| i + 1 + p);
+                let end = b[i + 1..to]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(to, |p| i + 1 + p);
                 (i + 1, end)
             }
             _ => {
-                let end = b[i..to].iter().position(|c| c.is_ascii_whitespace()).map_or(to, |p| i + p);
+                let end = b[i..to]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace())
+                    .map_or(to, |p| i + p);
                 (i, end)
             }
         };
-        if end > start && READER_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+        if end > start
+            && READER_ATTRIBUTES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(name))
+        {
             out.push((start, end));
         }
         i = (end + 1).min(to.max(end));

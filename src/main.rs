@@ -88,8 +88,8 @@ fn read_text(path: &Path) -> Result<Text, String> {
 /// A rule pack: bounded by the library's pack limit, which the wasm module
 /// and the npm package apply too.
 fn read_pack(path: &Path) -> Result<String, Fail> {
-    let bytes = input::read_bounded(path, MAX_PACK_BYTES)
-        .map_err(|e| usage(format!("规则包 {e}")))?;
+    let bytes =
+        input::read_bounded(path, MAX_PACK_BYTES).map_err(|e| usage(format!("规则包 {e}")))?;
     let name = path.display().to_string();
     Ok(input::decode(bytes, &name)
         .map_err(|e| usage(format!("规则包 {e}")))?
@@ -279,14 +279,19 @@ fn write_reports(
                 writeln!(out)?;
             }
             if inputs.many {
-                let rows: Vec<(&str, &Report)> =
-                    checked.iter().map(|c| (c.name.as_str(), &c.report)).collect();
+                let rows: Vec<(&str, &Report)> = checked
+                    .iter()
+                    .map(|c| (c.name.as_str(), &c.report))
+                    .collect();
                 write!(out, "{}", summary::render(&rows))?;
             }
         }
         Format::Json if !inputs.many => {
             let c = checked[0];
-            let single = Tagged { file: None, ..tagged(c) };
+            let single = Tagged {
+                file: None,
+                ..tagged(c)
+            };
             serde_json::to_writer_pretty(&mut out, &single)?;
             writeln!(out)?;
         }
@@ -311,8 +316,10 @@ fn write_reports(
             }
         }
         Format::Sarif => {
-            let files: Vec<(&str, &Report)> =
-                checked.iter().map(|c| (c.name.as_str(), &c.report)).collect();
+            let files: Vec<(&str, &Report)> = checked
+                .iter()
+                .map(|c| (c.name.as_str(), &c.report))
+                .collect();
             let log = sarif::render(&files, &checker.rules(false));
             serde_json::to_writer_pretty(&mut out, &log)?;
             writeln!(out)?;
@@ -379,10 +386,16 @@ fn check_all(
     };
     let check_one = |p: &PathBuf| -> Result<Checked, Failed> {
         let (name, text) = if p.as_os_str() == "-" {
-            let t = stdin_text.as_ref().map_or((String::new(), None), |t| {
-                (t.text.clone(), t.encoding)
-            });
-            ("<stdin>".to_string(), Text { text: t.0, encoding: t.1 })
+            let t = stdin_text
+                .as_ref()
+                .map_or((String::new(), None), |t| (t.text.clone(), t.encoding));
+            (
+                "<stdin>".to_string(),
+                Text {
+                    text: t.0,
+                    encoding: t.1,
+                },
+            )
         } else {
             let name = p.display().to_string();
             let text = read_text(p).map_err(|error| Failed {
@@ -420,7 +433,12 @@ fn check_all(
                 }
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if progress {
-                    let _ = write!(io::stderr(), "\r检查中 {n}/{} {}", paths.len(), bar(n, paths.len()));
+                    let _ = write!(
+                        io::stderr(),
+                        "\r检查中 {n}/{} {}",
+                        paths.len(),
+                        bar(n, paths.len())
+                    );
                 }
             });
         }
@@ -457,9 +475,8 @@ fn run_jsonl(
     let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        let file = fs::File::open(path).map_err(|e| {
-            usage(format!("无法读取 {}：{}", path.display(), input::io_zh(&e)))
-        })?;
+        let file = fs::File::open(path)
+            .map_err(|e| usage(format!("无法读取 {}：{}", path.display(), input::io_zh(&e))))?;
         Box::new(io::BufReader::new(file))
     };
     let name = path.display().to_string();

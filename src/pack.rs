@@ -302,13 +302,13 @@ pub fn describe_bytes(bytes: usize) -> String {
     let digits = bytes.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
     }
     let mib = bytes as f64 / 1_048_576.0;
-    if bytes % 1_048_576 == 0 {
+    if bytes.is_multiple_of(1_048_576) {
         format!("{} MiB（{grouped} 字节）", bytes / 1_048_576)
     } else {
         format!("{mib:.2} MiB（{grouped} 字节）")
@@ -349,7 +349,11 @@ pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
     }
     let pack: PackFile = if is_json(source, origin) {
         serde_json::from_str(source).map_err(|e| {
-            let at = if e.line() > 0 { format!("第{}列：", e.column()) } else { String::new() };
+            let at = if e.line() > 0 {
+                format!("第{}列：", e.column())
+            } else {
+                String::new()
+            };
             Error::pack(
                 origin,
                 (e.line() > 0).then(|| e.line()),
@@ -360,11 +364,17 @@ pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
         toml::from_str(source).map_err(|e| {
             let at = e.span().map(|s| s.start);
             let line = at.map(|b| line_of(source, b));
-            let key = at.and_then(|b| key_at(source, b)).map(|k| format!("字段 {k}：")).unwrap_or_default();
+            let key = at
+                .and_then(|b| key_at(source, b))
+                .map(|k| format!("字段 {k}："))
+                .unwrap_or_default();
             Error::pack(
                 origin,
                 line,
-                format!("TOML 格式错误：{key}{}", crate::error::zh::toml(e.message())),
+                format!(
+                    "TOML 格式错误：{key}{}",
+                    crate::error::zh::toml(e.message())
+                ),
             )
         })?
     };
@@ -438,7 +448,10 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
             }
         }
         let replacements = rule.replacement.iter().chain(rule.replacements.values());
-        if let Some(r) = replacements.into_iter().find(|r| r.chars().count() > MAX_TEXT_CHARS) {
+        if let Some(r) = replacements
+            .into_iter()
+            .find(|r| r.chars().count() > MAX_TEXT_CHARS)
+        {
             return Err(err(format!(
                 "替换文本长 {} 个字符，超过上限 {MAX_TEXT_CHARS}",
                 r.chars().count()
@@ -554,11 +567,15 @@ mod tests {
 
     #[test]
     fn toml_tables_are_not_taken_for_json() {
-        let err = parse_pack("[[rule]]\nid = 5\n", "p").unwrap_err().to_string();
+        let err = parse_pack("[[rule]]\nid = 5\n", "p")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("TOML"), "{err}");
         let err = parse_pack("{\"allow\": 5}", "p").unwrap_err().to_string();
         assert!(err.contains("JSON"), "{err}");
-        let err = parse_pack("\u{FEFF}{\"allow\": 5}", "p.json").unwrap_err().to_string();
+        let err = parse_pack("\u{FEFF}{\"allow\": 5}", "p.json")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("JSON") && err.contains("类型错误"), "{err}");
     }
 

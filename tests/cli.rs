@@ -356,8 +356,15 @@ fn a_fifo_in_a_directory_is_skipped_and_reported() {
     mkfifo(&dir.join("pipe.txt"));
     let o = finlint_within(60, &["check", "--format", "jsonl", s(&dir)]);
     let err = stderr(&o);
-    assert!(err.contains("pipe.txt") && err.contains("命名管道"), "{err}");
-    assert_eq!(o.status.code(), Some(1), "a skipped special file is not an error: {err}");
+    assert!(
+        err.contains("pipe.txt") && err.contains("命名管道"),
+        "{err}"
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a skipped special file is not an error: {err}"
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(out.lines().count(), 1, "{out}");
 }
@@ -389,10 +396,17 @@ fn dev_zero_is_refused_in_bounded_time_and_memory() {
         let o = finlint_within(120, &args);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains("上限") || err.contains("停止读取"), "{args:?}: {err}");
+        assert!(
+            err.contains("上限") || err.contains("停止读取"),
+            "{args:?}: {err}"
+        );
     }
     let o = finlint_within(60, &["check", "--rules", "/dev/zero", "-"]);
-    assert!(!stderr(&o).contains("--jsonl"), "a pack is not a batch: {}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("--jsonl"),
+        "a pack is not a batch: {}",
+        stderr(&o)
+    );
 }
 
 fn running_as_root() -> bool {
@@ -435,7 +449,10 @@ fn an_unreadable_subdirectory_is_reported_and_the_run_goes_on() {
         }
     };
     let err = stderr(&o);
-    assert!(err.contains("locked") && err.contains("没有读取权限"), "{err}");
+    assert!(
+        err.contains("locked") && err.contains("没有读取权限"),
+        "{err}"
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("a.txt"), "the rest is still checked: {out}");
     assert_eq!(o.status.code(), Some(2), "{err}");
@@ -456,7 +473,10 @@ fn nothing_to_check_is_exit_two_with_what_was_skipped() {
     let o = finlint_within(60, &["check", s(&office)]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains(".docx 2 个") && err.contains(".pdf 1 个"), "{err}");
+    assert!(
+        err.contains(".docx 2 个") && err.contains(".pdf 1 个"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -484,9 +504,20 @@ fn other_encodings_are_decoded_and_named() {
         let o = finlint(&["check", "--format", "json", s(&path)], None);
         assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        assert_eq!(v["encoding"].as_str().map(|e| e.starts_with(encoding)), Some(true), "{name}: {v}");
-        let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "guarantee.principal");
-        assert!(f.is_some_and(|f| f["text"].as_str().unwrap().contains("保本")), "{name}");
+        assert_eq!(
+            v["encoding"].as_str().map(|e| e.starts_with(encoding)),
+            Some(true),
+            "{name}: {v}"
+        );
+        let f = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "guarantee.principal");
+        assert!(
+            f.is_some_and(|f| f["text"].as_str().unwrap().contains("保本")),
+            "{name}"
+        );
         let o = finlint(&["check", s(&path)], None);
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(out.contains(&format!("按 {encoding}")), "{name}: {out}");
@@ -512,15 +543,25 @@ fn a_utf8_bom_does_not_shift_columns() {
 
 #[test]
 fn without_colour_a_caret_line_marks_the_finding() {
-    let o = finlint(&["check", "--color", "never", "-"], Some("这款产品保本保收益哦".as_bytes()));
+    let o = finlint(
+        &["check", "--color", "never", "-"],
+        Some("这款产品保本保收益哦".as_bytes()),
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
-    let at = lines.iter().position(|l| l.contains("原文：")).expect("excerpt");
+    let at = lines
+        .iter()
+        .position(|l| l.contains("原文："))
+        .expect("excerpt");
     let excerpt = lines[at];
     let carets = lines[at + 1];
     let width = |s: &str| finlint::format::display_width(s);
     let hit_col = width(&excerpt[..excerpt.find("保本").unwrap()]);
-    assert_eq!(width(&carets[..carets.find('^').unwrap()]), hit_col, "{out}");
+    assert_eq!(
+        width(&carets[..carets.find('^').unwrap()]),
+        hit_col,
+        "{out}"
+    );
     assert!(carets.trim().chars().all(|c| c == '^'), "{out}");
     assert!(!out.contains('\x1b'), "{out}");
 }
@@ -530,27 +571,50 @@ fn escape_codes_in_the_copy_never_reach_the_terminal() {
     let copy = "\x1b]0;owned\x07\x1b[2J保本\u{9b}31m理财\u{202E}";
     let name = temp("esc\x1b[31m.txt", copy.as_bytes());
     for format in ["text", "github"] {
-        let o = finlint(&["check", "--color", "never", "--format", format, s(&name)], None);
+        let o = finlint(
+            &["check", "--color", "never", "--format", format, s(&name)],
+            None,
+        );
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(out.contains("保本"), "{format}: {out}");
         for bad in ['\x1b', '\x07', '\u{9b}', '\u{202E}'] {
             assert!(!out.contains(bad), "{format}: {bad:?} in {out:?}");
         }
-        assert!(out.contains("<U+001B>"), "{format}: escape shown as a code: {out}");
+        assert!(
+            out.contains("<U+001B>"),
+            "{format}: escape shown as a code: {out}"
+        );
     }
     let o = finlint(&["check", "--color", "always", s(&name)], None);
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(!out.contains("\x1b]0;") && !out.contains("\x1b[2J"), "{out:?}");
+    assert!(
+        !out.contains("\x1b]0;") && !out.contains("\x1b[2J"),
+        "{out:?}"
+    );
 }
 
 #[test]
 fn help_is_in_chinese_with_examples() {
-    for args in [vec!["--help"], vec!["check", "--help"], vec!["rules", "-h"], vec!["eval", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["rules", "-h"],
+        vec!["eval", "--help"],
+    ] {
         let o = finlint(&args, None);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let out = String::from_utf8_lossy(&o.stdout);
-        assert!(out.contains("用法") && out.contains("示例") && out.contains("显示帮助"), "{args:?}: {out}");
-        for english in ["Usage:", "Options:", "Print help", "Arguments:", "Commands:"] {
+        assert!(
+            out.contains("用法") && out.contains("示例") && out.contains("显示帮助"),
+            "{args:?}: {out}"
+        );
+        for english in [
+            "Usage:",
+            "Options:",
+            "Print help",
+            "Arguments:",
+            "Commands:",
+        ] {
             assert!(!out.contains(english), "{args:?}: {english} in {out}");
         }
     }
@@ -561,25 +625,51 @@ fn help_is_in_chinese_with_examples() {
 
 /// English words the parsers use; none may reach a pack error.
 const PARSER_ENGLISH: &[&str] = &[
-    "expected", "unknown", "invalid", "missing", "variant", "duplicate", "found", "EOF", "trailing", "regex",
-    "parse error", "unclosed",
+    "expected",
+    "unknown",
+    "invalid",
+    "missing",
+    "variant",
+    "duplicate",
+    "found",
+    "EOF",
+    "trailing",
+    "regex",
+    "parse error",
+    "unclosed",
 ];
 
 #[test]
 fn pack_errors_are_in_chinese_and_name_the_format() {
     let rule = "[[rule]]\nid = \"org.a\"\ncategory = \"absolute\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\n";
     let cases: Vec<(&str, String, &str)> = vec![
-        ("v.toml", "[severity]\n\"absolute.first\" = \"nonsense\"\n".into(), "nonsense"),
+        (
+            "v.toml",
+            "[severity]\n\"absolute.first\" = \"nonsense\"\n".into(),
+            "nonsense",
+        ),
         ("f.toml", "alow = [\"x\"]\n".into(), "alow"),
         ("t.toml", format!("{rule}terms = 5\n"), "类型错误"),
         ("m.toml", "[[rule]]\nid = \"a\"\n".into(), "缺少"),
         ("s.toml", "allow = [\n".into(), "TOML"),
         ("k.toml", "a b = 1\n".into(), "TOML"),
-        ("r.toml", format!("{rule}patterns = [\"(abc\"]\n"), "括号未闭合"),
-        ("l.toml", format!("{rule}patterns = [\"(?<=a)b\"]\n"), "不支持"),
+        (
+            "r.toml",
+            format!("{rule}patterns = [\"(abc\"]\n"),
+            "括号未闭合",
+        ),
+        (
+            "l.toml",
+            format!("{rule}patterns = [\"(?<=a)b\"]\n"),
+            "不支持",
+        ),
         ("c.json", "{\"allow\": [\"a\",]}".into(), "JSON"),
         ("d.json", "\u{FEFF}{\"disable\": 5}".into(), "JSON"),
-        ("e.json", "{\"rule\": [{\"id\": \"a\", \"category\": \"bogus\"}]}".into(), "bogus"),
+        (
+            "e.json",
+            "{\"rule\": [{\"id\": \"a\", \"category\": \"bogus\"}]}".into(),
+            "bogus",
+        ),
     ];
     for (name, body, expect) in cases {
         let pack = temp(name, body.as_bytes());
@@ -593,7 +683,10 @@ fn pack_errors_are_in_chinese_and_name_the_format() {
         // `missing_label` is a category name the message lists, not English.
         let prose = err.replace("missing_label", "").to_lowercase();
         for word in PARSER_ENGLISH {
-            assert!(!prose.contains(&word.to_lowercase()), "{name}: {word:?} in {err}");
+            assert!(
+                !prose.contains(&word.to_lowercase()),
+                "{name}: {word:?} in {err}"
+            );
         }
     }
 }
@@ -602,10 +695,18 @@ fn pack_errors_are_in_chinese_and_name_the_format() {
 fn too_large_inputs_give_the_exact_size_and_packs_do_not_suggest_jsonl() {
     let limit = finlint::MAX_INPUT_BYTES;
     let path = temp("over.txt", b"");
-    std::fs::File::options().write(true).open(&path).unwrap().set_len(limit as u64 + 1).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(limit as u64 + 1)
+        .unwrap();
     let o = finlint(&["check", s(&path)], None);
     let err = stderr(&o);
-    assert!(err.contains("33,554,433 字节") && err.contains("--jsonl"), "{err}");
+    assert!(
+        err.contains("33,554,433 字节") && err.contains("--jsonl"),
+        "{err}"
+    );
     let pack = temp("over.toml", b"");
     std::fs::File::options()
         .write(true)
@@ -616,7 +717,10 @@ fn too_large_inputs_give_the_exact_size_and_packs_do_not_suggest_jsonl() {
     let o = finlint(&["rules", "--rules", s(&pack)], None);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(err.contains("16,777,217 字节") && !err.contains("--jsonl"), "{err}");
+    assert!(
+        err.contains("16,777,217 字节") && !err.contains("--jsonl"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -635,8 +739,12 @@ fn json_output_keeps_its_shape_when_some_files_fail() {
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
         let items = v.as_array().expect("an array, as for any several files");
         assert_eq!(items.len(), 2, "{v}");
-        assert!(items.iter().any(|i| i["findings"].is_array() && i["file"].is_string()));
-        assert!(items.iter().any(|i| i["error"].is_string() && i["file"].is_string()));
+        assert!(items
+            .iter()
+            .any(|i| i["findings"].is_array() && i["file"].is_string()));
+        assert!(items
+            .iter()
+            .any(|i| i["error"].is_string() && i["file"].is_string()));
     }
     // A directory holding one file is still "several files": an array.
     let one = fresh_dir("shape-one");
@@ -657,7 +765,10 @@ fn jsonl_bom_and_lone_surrogates_are_handled_in_chinese() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 3);
-    assert_eq!(lines[0]["id"], 1, "a BOM before the first record is not part of it");
+    assert_eq!(
+        lines[0]["id"], 1,
+        "a BOM before the first record is not part of it"
+    );
     assert!(lines[0]["findings"].is_array());
     for l in &lines[1..] {
         let e = l["error"].as_str().unwrap();
@@ -674,7 +785,11 @@ fn jsonl_bom_and_lone_surrogates_are_handled_in_chinese() {
 fn a_closed_stdout_ends_quietly_with_status_zero() {
     let dir = fresh_dir("pipe");
     for i in 0..200 {
-        std::fs::write(dir.join(format!("{i:03}.txt")), "保本保息，零风险稳赚，全国第一！".repeat(20)).unwrap();
+        std::fs::write(
+            dir.join(format!("{i:03}.txt")),
+            "保本保息，零风险稳赚，全国第一！".repeat(20),
+        )
+        .unwrap();
     }
     // `rules` is closed before it writes (its output fits a pipe buffer);
     // the checks are closed after one byte, their output being far larger.
@@ -709,11 +824,28 @@ fn a_user_rule_never_hides_a_built_in_error() {
         "[[rule]]\nid = \"org.cover\"\ncategory = \"misleading\"\nseverity = \"info\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"本产品保本保收益\"]\n".as_bytes(),
     );
     let o = finlint(
-        &["check", "--format", "json", "--product", "general", "--rules", s(&pack), "-"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--product",
+            "general",
+            "--rules",
+            s(&pack),
+            "-",
+        ],
         Some("本产品保本保收益".as_bytes()),
     );
     assert_eq!(o.status.code(), Some(1), "the verdict stays 需修改");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    assert!(rules.contains(&"guarantee.principal") && rules.contains(&"org.cover"), "{rules:?}");
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"guarantee.principal") && rules.contains(&"org.cover"),
+        "{rules:?}"
+    );
 }

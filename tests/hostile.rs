@@ -205,7 +205,10 @@ fn a_user_rule_never_silently_drops_another_rules_finding() {
     };
     let text = "本产品保本保收益";
     let info = user_rule("org.cover", "info", "terms = [\"本产品保本保收益\"]");
-    let r = Checker::new(&[(&info, "info.toml")]).unwrap().check(text, &options).unwrap();
+    let r = Checker::new(&[(&info, "info.toml")])
+        .unwrap()
+        .check(text, &options)
+        .unwrap();
     assert!(!r.summary.pass, "verdict must not flip: {:?}", r.summary);
     assert!(r.findings.iter().any(|f| f.rule == "guarantee.principal"));
     assert!(r.findings.iter().any(|f| f.rule == "org.cover"));
@@ -213,9 +216,15 @@ fn a_user_rule_never_silently_drops_another_rules_finding() {
     // At the same severity the user rule reports the claim, by design, and
     // the finding it covers is listed as suppressed with the reason.
     let error = user_rule("org.cover", "error", "terms = [\"本产品保本保收益\"]");
-    let r = Checker::new(&[(&error, "error.toml")]).unwrap().check(text, &options).unwrap();
+    let r = Checker::new(&[(&error, "error.toml")])
+        .unwrap()
+        .check(text, &options)
+        .unwrap();
     assert!(!r.summary.pass);
-    let covered = r.suppressed.iter().find(|s| s.finding.rule == "guarantee.principal");
+    let covered = r
+        .suppressed
+        .iter()
+        .find(|s| s.finding.rule == "guarantee.principal");
     let covered = covered.expect("the covered built-in finding is in `suppressed`");
     assert!(covered.marker.contains("org.cover"), "{}", covered.marker);
     assert_eq!(covered.finding.text, "保本保收益");
@@ -232,7 +241,13 @@ fn a_user_rule_never_silently_drops_another_rules_finding() {
 fn pack_loading_is_linear_in_the_number_of_rules() {
     let pack = |n: usize| -> String {
         (0..n)
-            .map(|i| user_rule(&format!("org.r{i}"), "warning", &format!("terms = [\"词条{i}号\"]")))
+            .map(|i| {
+                user_rule(
+                    &format!("org.r{i}"),
+                    "warning",
+                    &format!("terms = [\"词条{i}号\"]"),
+                )
+            })
             .collect()
     };
     let time = |src: &str| {
@@ -249,22 +264,38 @@ fn pack_loading_is_linear_in_the_number_of_rules() {
     // The built-in rules are loaded every time; subtract them.
     let base = time("allow = [\"x\"]\n");
     let (small, large) = (pack(3_000), pack(12_000));
-    let (ts, tl) = ((time(&small) - base).max(1e-3), (time(&large) - base).max(1e-3));
-    println!("3,000 rules {:.0} ms, 12,000 rules {:.0} ms", ts * 1e3, tl * 1e3);
+    let (ts, tl) = (
+        (time(&small) - base).max(1e-3),
+        (time(&large) - base).max(1e-3),
+    );
+    println!(
+        "3,000 rules {:.0} ms, 12,000 rules {:.0} ms",
+        ts * 1e3,
+        tl * 1e3
+    );
     assert!(tl / ts < 8.0, "4x rules took {:.1}x time", tl / ts);
 }
 
 #[test]
 fn pack_size_and_message_length_are_bounded_at_load_time() {
     let big = format!("allow = [\"{}\"]\n", "x".repeat(finlint::MAX_PACK_BYTES));
-    let e = Checker::new(&[(&big, "big.toml")]).err().unwrap().to_string();
-    assert!(e.contains("big.toml") && e.contains("16 MiB") && !e.contains("--jsonl"), "{e}");
+    let e = Checker::new(&[(&big, "big.toml")])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        e.contains("big.toml") && e.contains("16 MiB") && !e.contains("--jsonl"),
+        "{e}"
+    );
     // A long message is copied into every finding: 15 MB × 1,000 hits aborted the CLI.
     let long = format!(
         "[[rule]]\nid = \"org.long\"\ncategory = \"misleading\"\nseverity = \"error\"\nmessage = \"{}\"\nbasis = \"b\"\nterms = [\"x\"]\n",
         "长".repeat(finlint::pack::MAX_TEXT_CHARS + 1)
     );
-    let e = Checker::new(&[(&long, "long.toml")]).err().unwrap().to_string();
+    let e = Checker::new(&[(&long, "long.toml")])
+        .err()
+        .unwrap()
+        .to_string();
     assert!(e.contains("message") && e.contains("上限"), "{e}");
 }
 
@@ -272,7 +303,10 @@ fn pack_size_and_message_length_are_bounded_at_load_time() {
 fn the_too_large_message_gives_the_exact_size() {
     let text = "a".repeat(finlint::MAX_INPUT_BYTES + 1);
     let e = check(&text).unwrap_err().to_string();
-    assert!(e.contains("33,554,433 字节") && e.contains("33,554,432 字节"), "{e}");
+    assert!(
+        e.contains("33,554,433 字节") && e.contains("33,554,432 字节"),
+        "{e}"
+    );
 }
 
 /// Issue 15, item 7: readers see alt and title text and noscript content.
@@ -289,7 +323,34 @@ fn alt_title_and_noscript_text_is_checked_with_spans_into_the_original() {
         let s = f.span.unwrap();
         assert_eq!(&html[s.byte_start..s.byte_end], text);
     }
-    assert!(r.findings.iter().any(|f| f.text.contains("稳赚")), "{:?}", r.findings);
+    assert!(
+        r.findings.iter().any(|f| f.text.contains("稳赚")),
+        "{:?}",
+        r.findings
+    );
     // A title inside a word does not split it.
-    assert!(r.findings.iter().any(|f| f.text.starts_with("保<span")), "{:?}", r.findings);
+    assert!(
+        r.findings.iter().any(|f| f.text.starts_with("保<span")),
+        "{:?}",
+        r.findings
+    );
+}
+
+/// A `{text}` message quoting a merged run of repetitions must not copy
+/// megabytes into the message.
+#[test]
+fn a_message_quotes_at_most_forty_characters_of_the_hit() {
+    let pack = "[[rule]]\nid = \"org.run\"\ncategory = \"misleading\"\nseverity = \"error\"\nmessage = \"“{text}”{text}\"\nbasis = \"b\"\npatterns = [\"(?:金元宝)+\"]\n";
+    let checker = Checker::new(&[(pack, "run.toml")]).unwrap();
+    let r = checker
+        .check(&"金元宝".repeat(5_000), &CheckOptions::default())
+        .unwrap();
+    let f = r.findings.iter().find(|f| f.rule == "org.run").unwrap();
+    assert_eq!(
+        f.text.chars().count(),
+        15_000,
+        "the span still covers the run"
+    );
+    assert!(f.message.chars().count() < 100, "{}", f.message);
+    assert!(f.message.contains('…'));
 }

@@ -128,7 +128,15 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub rules: RuleArgs,
     /// 输出格式：text（默认）、json、jsonl、sarif、github
-    #[arg(long, short = 'f', value_enum, default_value = "text", value_name = "格式", hide_possible_values = true, hide_default_value = true)]
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        default_value = "text",
+        value_name = "格式",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: Format,
     /// 批量模式：每行一个 {"id","text","product"?}，每行输出一份报告
     #[arg(long, value_name = "文件")]
@@ -137,7 +145,14 @@ pub struct CheckArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// 颜色：auto（默认，仅终端着色）、always、never；也可设置环境变量 NO_COLOR
-    #[arg(long, value_enum, default_value = "auto", value_name = "何时", hide_possible_values = true, hide_default_value = true)]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        value_name = "何时",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub color: ColorChoice,
 }
 
@@ -156,7 +171,14 @@ pub struct EvalArgs {
     #[arg(long, value_name = "文件")]
     pub dict: Option<PathBuf>,
     /// 输出格式：text（默认）或 json
-    #[arg(long, value_enum, default_value = "text", value_name = "格式", hide_possible_values = true, hide_default_value = true)]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        value_name = "格式",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: Format,
 }
 
@@ -166,7 +188,15 @@ pub struct RulesArgs {
     #[command(flatten)]
     pub rules: RuleArgs,
     /// 输出格式：text（默认）或 json（含完整定义）
-    #[arg(long, short = 'f', value_enum, default_value = "text", value_name = "格式", hide_possible_values = true, hide_default_value = true)]
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        default_value = "text",
+        value_name = "格式",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: Format,
 }
 
@@ -177,9 +207,14 @@ pub fn parse() -> Command {
     let result = matches.and_then(|m| Cli::from_arg_matches(&m));
     match result {
         Ok(cli) => cli.command,
-        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => e.exit(),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
         Err(e) => {
-            eprintln!("finlint: {}\n运行 finlint --help 查看用法。", usage_error_zh(&e));
+            eprintln!(
+                "finlint: {}\n运行 finlint --help 查看用法。",
+                usage_error_zh(&e)
+            );
             std::process::exit(2);
         }
     }
@@ -212,7 +247,9 @@ fn usage_error_zh(e: &clap::Error) -> String {
         ErrorKind::InvalidValue => {
             format!("参数 {arg} 的取值 “{value}” 无效{}", hint(&valid, "可选："))
         }
-        ErrorKind::ValueValidation => format!("参数 {arg} 的取值 “{value}” 无效（应为大于 0 的整数）"),
+        ErrorKind::ValueValidation => {
+            format!("参数 {arg} 的取值 “{value}” 无效（应为大于 0 的整数）")
+        }
         ErrorKind::MissingRequiredArgument => format!("缺少必需的参数 {arg}"),
         ErrorKind::InvalidSubcommand => format!(
             "未知命令 {value}{}",

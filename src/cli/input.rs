@@ -19,7 +19,8 @@ pub struct Text {
 /// Read at most `limit` bytes. `metadata().len()` cannot be trusted: it is 0
 /// for /dev/zero and for pipes, which never end or end late.
 pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| format!("无法读取 {}：{}", path.display(), io_zh(&e)))?;
+    let file =
+        File::open(path).map_err(|e| format!("无法读取 {}：{}", path.display(), io_zh(&e)))?;
     let known = file
         .metadata()
         .ok()
@@ -111,7 +112,9 @@ pub fn decode(bytes: Vec<u8>, name: &str) -> Result<Text, String> {
         }
         Err(e) => e.into_bytes(),
     };
-    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+    let at = std::str::from_utf8(&bytes)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
     match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
         // A NUL byte means binary data that happens to decode, not text.
         Some(text) if !text.contains('\0') => Ok(Text {
@@ -222,8 +225,11 @@ impl Walk {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) => {
-                self.problems
-                    .push(format!("无法读取目录 {}：{}，已跳过", dir.display(), io_zh(&e)));
+                self.problems.push(format!(
+                    "无法读取目录 {}：{}，已跳过",
+                    dir.display(),
+                    io_zh(&e)
+                ));
                 return;
             }
         };
@@ -231,9 +237,11 @@ impl Walk {
         for entry in entries {
             match entry {
                 Ok(entry) => paths.push(entry.path()),
-                Err(e) => self
-                    .problems
-                    .push(format!("无法读取目录 {} 中的条目：{}", dir.display(), io_zh(&e))),
+                Err(e) => self.problems.push(format!(
+                    "无法读取目录 {} 中的条目：{}",
+                    dir.display(),
+                    io_zh(&e)
+                )),
             }
         }
         paths.sort();
@@ -254,8 +262,11 @@ impl Walk {
                 return;
             }
             Err(e) => {
-                self.problems
-                    .push(format!("无法读取 {}：{}，已跳过", path.display(), io_zh(&e)));
+                self.problems.push(format!(
+                    "无法读取 {}：{}，已跳过",
+                    path.display(),
+                    io_zh(&e)
+                ));
                 return;
             }
         };
@@ -264,8 +275,10 @@ impl Walk {
             if self.seen_dirs.insert(id) {
                 self.walk(path);
             } else {
-                self.skipped
-                    .push(format!("{}（链接指向已检查过的目录，未重复进入）", path.display()));
+                self.skipped.push(format!(
+                    "{}（链接指向已检查过的目录，未重复进入）",
+                    path.display()
+                ));
             }
         } else if !meta.is_file() {
             self.skipped.push(format!(
@@ -282,8 +295,10 @@ impl Walk {
         } else if self.seen_files.insert(id) {
             self.files.push(path.to_path_buf());
         } else {
-            self.skipped
-                .push(format!("{}（与已检查的文件是同一文件，未重复检查）", path.display()));
+            self.skipped.push(format!(
+                "{}（与已检查的文件是同一文件，未重复检查）",
+                path.display()
+            ));
         }
     }
 

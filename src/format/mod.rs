@@ -40,7 +40,10 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// emoji take two; combining marks and zero-width characters none.
 pub fn char_width(c: char) -> usize {
     match c {
-        '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' => 0,
+        '\u{0300}'..='\u{036F}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' => 0,
         '\u{1100}'..='\u{115F}'
         | '\u{2E80}'..='\u{303E}'
         | '\u{3041}'..='\u{33FF}'

@@ -134,7 +134,11 @@ fn excerpt(input: &str, start: usize, end: usize, style: &Style) -> String {
     let before = crate::labels::tail_chars(&input[..start], 12);
     let after = crate::labels::head_chars(&input[end..], 12);
     let clean = |s: &str| sanitize(&s.replace(['\n', '\r'], " ")).into_owned();
-    let (before, hit, after) = (clean(before), clean(&shorten(&input[start..end])), clean(after));
+    let (before, hit, after) = (
+        clean(before),
+        clean(&shorten(&input[start..end])),
+        clean(after),
+    );
     if style.color {
         return format!("{LABEL}{before}{}{after}\n", style.paint("1;4", &hit));
     }
