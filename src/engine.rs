@@ -131,18 +131,23 @@ impl Checker {
             .into_iter()
             .filter_map(|c| self.keep(text, &c, profile, &mut cache))
             .collect();
+        // Segmentations and sentence cues are per clause: on dense copy they
+        // are as many as the hits, so they go before the findings are built.
+        drop(cache);
         let covered = resolve_overlaps(&mut hits, &self.rules.rules);
 
         let labels_found = self.find_labels(text);
-        let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
-            .iter()
-            .map(|h| {
-                (
-                    self.hit_finding(text, h),
-                    Some(norm.to_original(h.start, h.end)),
-                )
-            })
-            .collect();
+        // Sized once: growing by doubling (the label and covered findings are
+        // appended) cost up to twice the findings' memory on dense copy.
+        let mut pending: Vec<(Finding, Option<(usize, usize)>)> = Vec::with_capacity(
+            hits.len() + covered.len() + LabelKind::ALL.len() + profile.extras.len(),
+        );
+        pending.extend(hits.iter().map(|h| {
+            (
+                self.hit_finding(text, h),
+                Some(norm.to_original(h.start, h.end)),
+            )
+        }));
         let missing = self.required_missing(profile, &labels_found);
         pending.extend(
             self.label_findings(profile, text, &labels_found, &missing)
@@ -172,7 +177,7 @@ impl Checker {
         let spans = map_spans(input, &pending, &label_ranges);
         let suppressions = Suppressions::parse(input, &norm.comments);
 
-        let mut findings = Vec::new();
+        let mut findings = Vec::with_capacity(pending.len() - covered.len());
         let mut suppressed = Vec::new();
         for (i, ((mut finding, range), span)) in pending.into_iter().zip(spans.findings).enumerate()
         {
