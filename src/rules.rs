@@ -473,7 +473,13 @@ impl RuleSet {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .map_err(|e| Error::pack("rules", None, format!("词库构建失败：{e}")))?;
+            .map_err(|_| {
+                Error::pack(
+                    "rules",
+                    None,
+                    "词库构建失败：词条总量超过自动机的容量上限，请精简词条".into(),
+                )
+            })?;
         self.lexicon = Some(ac);
         Ok(())
     }

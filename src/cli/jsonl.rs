@@ -69,7 +69,7 @@ fn next_chunk(
     while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
         match read_line(reader, &mut buf) {
             Err(e) => {
-                outcome.stopped = Some(format!("读取 {name} 失败：{e}"));
+                outcome.stopped = Some(format!("读取 {name} 失败：{}", crate::input::io_zh(&e)));
                 break;
             }
             Ok(Ok(false)) => break,

@@ -65,3 +65,23 @@ pub fn char_width(c: char) -> usize {
 pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_shows_controls_and_bidi_overrides_as_codes() {
+        assert_eq!(sanitize("保本\n\t"), "保本\n\t");
+        assert_eq!(
+            sanitize("\x1b[31m红\u{9b}\u{202E}\x7f"),
+            "<U+001B>[31m红<U+009B><U+202E><U+007F>"
+        );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(display_width("保本ab，"), 2 + 2 + 1 + 1 + 2);
+        assert_eq!(display_width("e\u{0301}"), 1);
+    }
+}

@@ -159,3 +159,31 @@ fn shorten(hit: &str) -> String {
     let tail = crate::labels::tail_chars(hit, KEEP);
     format!("{head}……{tail}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_hit_is_shown_by_its_ends() {
+        let hit = "保本".repeat(1000);
+        let shown = shorten(&hit);
+        assert_eq!(shown.chars().count(), 82);
+        assert!(shown.contains("……"));
+        assert_eq!(shorten("保本"), "保本");
+    }
+
+    #[test]
+    fn the_caret_line_sits_under_the_hit() {
+        let input = "前文，保本理财。";
+        let start = input.find("保本").unwrap();
+        let style = Style {
+            color: false,
+            encoding: None,
+        };
+        let out = excerpt(input, start, start + "保本".len(), &style);
+        let lines: Vec<&str> = out.lines().collect();
+        let col = display_width(&lines[0][..lines[0].find("保本").unwrap()]);
+        assert_eq!(lines[1], format!("{}^^^^", " ".repeat(col)));
+    }
+}
