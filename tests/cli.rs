@@ -849,3 +849,27 @@ fn a_user_rule_never_hides_a_built_in_error() {
         "{rules:?}"
     );
 }
+
+/// The memory bound stated in the README (90 MiB + 180 MiB per input MiB,
+/// worst shape), checked at 2 MiB of the densest claims. Needs GNU time for
+/// the child's peak RSS; skipped, and said so, without it.
+#[test]
+fn peak_memory_stays_under_the_stated_bound() {
+    if !Path::new("/usr/bin/time").exists() {
+        eprintln!("skipped: /usr/bin/time is not installed");
+        return;
+    }
+    let mib = 2usize;
+    let path = temp("dense.txt", "保本\n".repeat(mib * 1024 * 1024 / 7).as_bytes());
+    let o = Command::new("/usr/bin/time")
+        .args(["-f", "%M", env!("CARGO_BIN_EXE_finlint")])
+        .args(["check", "--format", "json", "--product", "general", s(&path)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    let kib: usize = err.trim().lines().last().unwrap().trim().parse().unwrap();
+    let bound = (90 + 180 * mib) * 1024;
+    assert!(kib < bound, "peak {} MiB over the bound {} MiB", kib / 1024, bound / 1024);
+}
