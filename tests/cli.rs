@@ -860,10 +860,20 @@ fn peak_memory_stays_under_the_stated_bound() {
         return;
     }
     let mib = 2usize;
-    let path = temp("dense.txt", "保本\n".repeat(mib * 1024 * 1024 / 7).as_bytes());
+    let path = temp(
+        "dense.txt",
+        "保本\n".repeat(mib * 1024 * 1024 / 7).as_bytes(),
+    );
     let o = Command::new("/usr/bin/time")
         .args(["-f", "%M", env!("CARGO_BIN_EXE_finlint")])
-        .args(["check", "--format", "json", "--product", "general", s(&path)])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--product",
+            "general",
+            s(&path),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output()
@@ -871,5 +881,10 @@ fn peak_memory_stays_under_the_stated_bound() {
     let err = stderr(&o);
     let kib: usize = err.trim().lines().last().unwrap().trim().parse().unwrap();
     let bound = (90 + 180 * mib) * 1024;
-    assert!(kib < bound, "peak {} MiB over the bound {} MiB", kib / 1024, bound / 1024);
+    assert!(
+        kib < bound,
+        "peak {} MiB over the bound {} MiB",
+        kib / 1024,
+        bound / 1024
+    );
 }
