@@ -80,8 +80,7 @@ fn main() -> ExitCode {
 }
 
 fn read_text(path: &Path) -> Result<Text, String> {
-    let bytes = input::read_bounded(path, MAX_INPUT_BYTES)
-        .map_err(|e| format!("{e}；大批量内容请用 --jsonl 逐条检查"))?;
+    let bytes = input::read_bounded(path, MAX_INPUT_BYTES, "；大批量内容请用 --jsonl 逐条检查")?;
     input::decode(bytes, &path.display().to_string())
 }
 
@@ -89,7 +88,7 @@ fn read_text(path: &Path) -> Result<Text, String> {
 /// and the npm package apply too.
 fn read_pack(path: &Path) -> Result<String, Fail> {
     let bytes =
-        input::read_bounded(path, MAX_PACK_BYTES).map_err(|e| usage(format!("规则包 {e}")))?;
+        input::read_bounded(path, MAX_PACK_BYTES, "").map_err(|e| usage(format!("规则包 {e}")))?;
     let name = path.display().to_string();
     Ok(input::decode(bytes, &name)
         .map_err(|e| usage(format!("规则包 {e}")))?
@@ -320,7 +319,12 @@ fn write_reports(
                 .iter()
                 .map(|c| (c.name.as_str(), &c.report))
                 .collect();
-            let log = sarif::render(&files, &checker.rules(false));
+            let failed: Vec<(&str, &str)> = outcomes
+                .iter()
+                .filter_map(|o| o.as_ref().err())
+                .map(|f| (f.name.as_str(), f.error.as_str()))
+                .collect();
+            let log = sarif::render(&files, &failed, &checker.rules(false));
             serde_json::to_writer_pretty(&mut out, &log)?;
             writeln!(out)?;
         }

@@ -156,7 +156,15 @@ fn sarif_output_is_sarif_2_1_0() {
 fn bad_input_is_a_clear_error_with_exit_two() {
     let missing = finlint(&["check", "/no/such/file.txt"], None);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("/no/such/file.txt"));
+    let err = stderr(&missing);
+    assert!(
+        err.contains("/no/such/file.txt") && err.contains("不存在"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("--jsonl"),
+        "the batch hint is for files too large only: {err}"
+    );
 
     // Neither UTF-8 nor GB18030 (0xFF never occurs in either); the bytes this
     // test used before began with FF FE, a UTF-16 byte-order mark, which is
@@ -887,4 +895,20 @@ fn peak_memory_stays_under_the_stated_bound() {
         kib / 1024,
         bound / 1024
     );
+}
+
+#[test]
+fn sarif_lists_files_that_could_not_be_checked() {
+    let dir = fresh_dir("sarif");
+    std::fs::write(dir.join("good.txt"), "保本理财").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let o = finlint(&["check", "--format", "sarif", s(&dir)], None);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let run = &v["runs"][0];
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    let note = &run["invocations"][0]["toolExecutionNotifications"][0];
+    let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
+    assert!(uri.is_some_and(|u| u.ends_with("empty.txt")), "{note}");
+    assert!(!run["results"].as_array().unwrap().is_empty());
 }

@@ -17,8 +17,9 @@ pub struct Text {
 }
 
 /// Read at most `limit` bytes. `metadata().len()` cannot be trusted: it is 0
-/// for /dev/zero and for pipes, which never end or end late.
-pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+/// for /dev/zero and for pipes, which never end or end late. `hint` follows
+/// the too-large message only.
+pub fn read_bounded(path: &Path, limit: usize, hint: &str) -> Result<Vec<u8>, String> {
     let file =
         File::open(path).map_err(|e| format!("无法读取 {}：{}", path.display(), io_zh(&e)))?;
     let known = file
@@ -36,7 +37,7 @@ pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
             None => format!("读到 {}仍未结束", describe_bytes(bytes.len())),
         };
         return Err(format!(
-            "{} 过大：{size}，上限为 {}",
+            "{} 过大：{size}，上限为 {}{hint}",
             path.display(),
             describe_bytes(limit)
         ));
