@@ -14,7 +14,7 @@ use crate::profile::{Profile, ProfileSet, PROFILE_NAMES};
 use crate::report::{
     Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
 };
-use crate::rules::{Candidate, CompiledCheck, RuleInfo, RuleSet};
+use crate::rules::{AllowedSpans, Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
 use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
@@ -125,6 +125,7 @@ impl Checker {
 
         let genre = self.genre.detect(text);
         let mut cache = CheckCache::new(&self.segmenter, text, genre.is_some());
+        cache.allowed = self.rules.allowed_spans(text);
         let mut hits: Vec<Hit> = self
             .rules
             .candidates(text)
@@ -281,7 +282,7 @@ impl Checker {
         if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
             return None;
         }
-        if overlaps_phrase(text, c.start, c.end, &self.rules.allow)
+        if cache.allowed.overlaps(c.start, c.end)
             || anchored_in_phrase(text, c.start, &rule.exceptions)
         {
             return None;
@@ -514,6 +515,7 @@ fn validate_input(input: &str) -> Result<(), Error> {
 /// which give the same answer for every hit of a rule and so run once.
 struct CheckCache<'a> {
     clauses: ClauseCache<'a>,
+    allowed: AllowedSpans,
     text: &'a str,
     warning_text: bool,
     document: HashMap<(usize, bool), bool>,
@@ -524,6 +526,7 @@ impl<'a> CheckCache<'a> {
     fn new(segmenter: &'a Segmenter, text: &'a str, warning_text: bool) -> Self {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
+            allowed: AllowedSpans::none(),
             text,
             warning_text,
             document: HashMap::new(),
@@ -599,15 +602,6 @@ fn occurrences<'a>(window: &'a str, needle: &'a str) -> impl Iterator<Item = usi
         .enumerate()
         .filter(move |(_, w)| *w == needle)
         .map(|(i, _)| i)
-}
-
-/// Does any occurrence of a phrase overlap [start, end)?
-fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        let from = floor_char_boundary(text, start.saturating_sub(p.len()));
-        let to = ceil_char_boundary(text, end + p.len());
-        occurrences(&text[from..to], p).any(|i| from + i < end && from + i + p.len() > start)
-    })
 }
 
 /// Does any occurrence of a phrase contain the hit's first character? An

@@ -109,6 +109,24 @@ pub struct RuleSet {
     /// for `a.b.c`), so that loading stays linear in the number of rules.
     ids: HashMap<String, usize>,
     id_prefixes: HashSet<String>,
+    /// One automaton over the allow-list: checking each candidate against
+    /// every phrase cost hits × phrases (a 100,000-name list took minutes).
+    allow_index: Option<AhoCorasick>,
+}
+
+/// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
+/// ranges: a hit is allowed if it overlaps any occurrence of a phrase.
+pub struct AllowedSpans(Vec<(usize, usize)>);
+
+impl AllowedSpans {
+    pub fn none() -> Self {
+        AllowedSpans(Vec::new())
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        let i = self.0.partition_point(|&(s, _)| s < end);
+        i > 0 && self.0[i - 1].1 > start
+    }
 }
 
 /// A raw hit before context checks, as a byte range of the normalised text.
@@ -314,6 +332,7 @@ impl RuleSet {
             packs: Vec::new(),
             ids: HashMap::new(),
             id_prefixes: HashSet::new(),
+            allow_index: None,
         };
         let mut extra_terms: Vec<(usize, String)> = Vec::new();
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
@@ -326,6 +345,7 @@ impl RuleSet {
         }
         set.apply_switches();
         set.build_lexicon(&extra_terms)?;
+        set.build_allow_index()?;
         set.pattern_index = PatternIndex::new(set.enabled_patterns());
         Ok(set)
     }
@@ -482,6 +502,45 @@ impl RuleSet {
             })?;
         self.lexicon = Some(ac);
         Ok(())
+    }
+
+    fn build_allow_index(&mut self) -> Result<(), Error> {
+        let phrases: Vec<&String> = self.allow.iter().filter(|a| !a.is_empty()).collect();
+        if phrases.is_empty() {
+            return Ok(());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases)
+            .map_err(|_| {
+                Error::pack(
+                    "allow",
+                    None,
+                    "允许列表过大，超过自动机的容量上限，请精简".into(),
+                )
+            })?;
+        self.allow_index = Some(ac);
+        Ok(())
+    }
+
+    /// Where allow-listed phrases occur in `text`, in one pass.
+    pub fn allowed_spans(&self, text: &str) -> AllowedSpans {
+        let Some(ac) = &self.allow_index else {
+            return AllowedSpans(Vec::new());
+        };
+        let mut spans: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        AllowedSpans(merged)
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
