@@ -16,7 +16,7 @@ use crate::report::{
 };
 use crate::rules::{AllowedSpans, Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
-use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
+use crate::span::{OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
 
 /// Inputs above this size are refused with a clear error rather than risking
@@ -126,6 +126,7 @@ impl Checker {
         let genre = self.genre.detect(text);
         let mut cache = CheckCache::new(&self.segmenter, text, genre.is_some());
         cache.allowed = self.rules.allowed_spans(text);
+        cache.exceptions = self.rules.exception_spans(text);
         let mut hits: Vec<Hit> = self
             .rules
             .candidates(text)
@@ -282,9 +283,11 @@ impl Checker {
         if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
             return None;
         }
-        if cache.allowed.overlaps(c.start, c.end)
-            || anchored_in_phrase(text, c.start, &rule.exceptions)
-        {
+        let excepted = cache
+            .exceptions
+            .get(&c.rule)
+            .is_some_and(|e| e.overlaps(c.start, c.start + 1));
+        if cache.allowed.overlaps(c.start, c.end) || excepted {
             return None;
         }
         let clause = self.context.clause(text, c.start, c.end);
@@ -516,6 +519,7 @@ fn validate_input(input: &str) -> Result<(), Error> {
 struct CheckCache<'a> {
     clauses: ClauseCache<'a>,
     allowed: AllowedSpans,
+    exceptions: HashMap<usize, AllowedSpans>,
     text: &'a str,
     warning_text: bool,
     document: HashMap<(usize, bool), bool>,
@@ -527,6 +531,7 @@ impl<'a> CheckCache<'a> {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
             allowed: AllowedSpans::none(),
+            exceptions: HashMap::new(),
             text,
             warning_text,
             document: HashMap::new(),
@@ -589,30 +594,6 @@ fn scope_text<'t>(
             &text[c.start - before.len()..c.end + after.len()]
         }
     }
-}
-
-/// Byte offsets of `needle` in a window a few phrases long. A plain scan:
-/// building a substring searcher per phrase per hit cost more than the
-/// search. A byte match of valid UTF-8 always starts at a char boundary.
-fn occurrences<'a>(window: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let needle = needle.as_bytes();
-    window
-        .as_bytes()
-        .windows(needle.len().max(1))
-        .enumerate()
-        .filter(move |(_, w)| *w == needle)
-        .map(|(i, _)| i)
-}
-
-/// Does any occurrence of a phrase contain the hit's first character? An
-/// exception names the context its trigger word sits in (最高|人民法院,
-/// 保障|范围内的本息), so it must cover where the hit starts.
-fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        let from = floor_char_boundary(text, start.saturating_sub(p.len()));
-        let to = ceil_char_boundary(text, start + p.len());
-        occurrences(&text[from..to], p).any(|i| from + i <= start && from + i + p.len() > start)
-    })
 }
 
 /// Merge overlapping hits of one rule into one span, then drop hits that lie

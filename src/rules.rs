@@ -112,6 +112,9 @@ pub struct RuleSet {
     /// One automaton over the allow-list: checking each candidate against
     /// every phrase cost hits × phrases (a 100,000-name list took minutes).
     allow_index: Option<AhoCorasick>,
+    /// One automaton over every rule's exceptions, with the owning rule of
+    /// each pattern: a pack can extend a rule with thousands of exceptions.
+    exception_index: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 /// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
@@ -121,6 +124,18 @@ pub struct AllowedSpans(Vec<(usize, usize)>);
 impl AllowedSpans {
     pub fn none() -> Self {
         AllowedSpans(Vec::new())
+    }
+
+    fn from_unsorted(mut spans: Vec<(usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        AllowedSpans(merged)
     }
 
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
@@ -333,6 +348,7 @@ impl RuleSet {
             ids: HashMap::new(),
             id_prefixes: HashSet::new(),
             allow_index: None,
+            exception_index: None,
         };
         let mut extra_terms: Vec<(usize, String)> = Vec::new();
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
@@ -346,6 +362,7 @@ impl RuleSet {
         set.apply_switches();
         set.build_lexicon(&extra_terms)?;
         set.build_allow_index()?;
+        set.build_exception_index()?;
         set.pattern_index = PatternIndex::new(set.enabled_patterns());
         Ok(set)
     }
@@ -528,19 +545,56 @@ impl RuleSet {
         let Some(ac) = &self.allow_index else {
             return AllowedSpans(Vec::new());
         };
-        let mut spans: Vec<(usize, usize)> = ac
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        spans.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for (s, e) in spans {
-            match merged.last_mut() {
-                Some(last) if s < last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+        AllowedSpans::from_unsorted(
+            ac.find_overlapping_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        )
+    }
+
+    fn build_exception_index(&mut self) -> Result<(), Error> {
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+            for e in rule.exceptions.iter().filter(|e| !e.is_empty()) {
+                phrases.push(e);
+                owners.push(i);
             }
         }
-        AllowedSpans(merged)
+        if phrases.is_empty() {
+            return Ok(());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases)
+            .map_err(|_| {
+                Error::pack(
+                    "exceptions",
+                    None,
+                    "例外词过多，超过自动机的容量上限，请精简".into(),
+                )
+            })?;
+        self.exception_index = Some((ac, owners));
+        Ok(())
+    }
+
+    /// Per rule, where its exceptions occur in `text`, in one pass; a hit
+    /// is excepted when an occurrence contains its first character.
+    pub fn exception_spans(&self, text: &str) -> HashMap<usize, AllowedSpans> {
+        let Some((ac, owners)) = &self.exception_index else {
+            return HashMap::new();
+        };
+        let mut by_rule: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for m in ac.find_overlapping_iter(text) {
+            by_rule
+                .entry(owners[m.pattern().as_usize()])
+                .or_default()
+                .push((m.start(), m.end()));
+        }
+        by_rule
+            .into_iter()
+            .map(|(rule, spans)| (rule, AllowedSpans::from_unsorted(spans)))
+            .collect()
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {

@@ -379,3 +379,38 @@ fn a_large_allow_list_does_not_multiply_the_check_time() {
     assert!(!r.findings.iter().any(|f| f.text.contains("鑫享第一")));
     assert!(r.findings.iter().any(|f| f.rule == "guarantee.principal"));
 }
+
+/// The same family for a rule's exceptions: a pack extending a rule with
+/// 100,000 exceptions was scanned phrase by phrase for every hit.
+#[test]
+fn a_large_exception_list_does_not_multiply_the_check_time() {
+    let phrases: Vec<String> = (0..100_000).map(|i| format!("\"例外短语{i}号\"")).collect();
+    let pack = format!(
+        "[[extend]]\nrule = \"guarantee.principal\"\nexceptions = [{}, \"保本理财通\"]\n",
+        phrases.join(",")
+    );
+    let with_pack = Checker::new(&[(&pack, "exceptions.toml")]).unwrap();
+    let text = "保本理财，零风险。保本理财通。".repeat(5_000);
+    let time = |checker: &Checker| {
+        let t0 = Instant::now();
+        let r = checker.check(&text, &CheckOptions::default()).unwrap();
+        (t0.elapsed().as_secs_f64(), r)
+    };
+    let (plain, before) = time(Checker::shared());
+    let (excepted, r) = time(&with_pack);
+    println!("without the list {plain:.2} s, with 100,000 exceptions {excepted:.2} s");
+    assert!(
+        excepted < plain * 4.0 + 0.5,
+        "{excepted:.2} s vs {plain:.2} s"
+    );
+    let count = |r: &finlint::Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "guarantee.principal")
+            .count()
+    };
+    assert!(
+        count(&r) > 0 && count(&r) < count(&before),
+        "the exception applies, and only there"
+    );
+}
