@@ -20,3 +20,4 @@ else
 fi
 node bench/native.mjs $quick
 node bench/wasm.mjs $quick
+node bench/memory.mjs $quick

@@ -14,7 +14,7 @@ use crate::profile::{Profile, ProfileSet, PROFILE_NAMES};
 use crate::report::{
     Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
 };
-use crate::rules::{Candidate, CompiledCheck, RuleInfo, RuleSet};
+use crate::rules::{AllowedSpans, Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
 use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
@@ -128,14 +128,19 @@ impl Checker {
 
         let genre = self.genre.detect(text);
         let mut cache = CheckCache::new(&self.segmenter, text, genre.is_some());
+        cache.allowed = self.rules.allowed_spans(text);
+        cache.exceptions = self.rules.exception_spans(text);
         let mut hits: Vec<Hit> = self
             .rules
             .candidates(text)
             .into_iter()
             .filter_map(|c| self.keep(text, &c, profile, &mut cache))
             .collect();
+        // Segmentations and sentence cues are per clause: on dense copy they
+        // are as many as the hits, so they go before the findings are built.
+        drop(cache);
         drop_generic_overlaps(&mut hits, |rule| self.rules.rules[rule].generic);
-        resolve_overlaps(&mut hits);
+        let covered = resolve_overlaps(&mut hits, &self.rules.rules);
         // Suppression is known before the cap, so that the cap keeps the
         // findings that count (a kept-but-suppressed error must not push out
         // an unsuppressed one and flip the verdict).
@@ -149,15 +154,17 @@ impl Checker {
         });
 
         let labels_found = self.find_labels(text);
-        let mut pending: Vec<(Finding, Option<(usize, usize)>)> = hits
-            .iter()
-            .map(|h| {
-                (
-                    self.hit_finding(text, h),
-                    Some(norm.to_original(h.start, h.end)),
-                )
-            })
-            .collect();
+        // Sized once: growing by doubling (the label and covered findings are
+        // appended) cost up to twice the findings' memory on dense copy.
+        let mut pending: Vec<(Finding, Option<(usize, usize)>)> = Vec::with_capacity(
+            hits.len() + covered.len() + LabelKind::ALL.len() + profile.extras.len(),
+        );
+        pending.extend(hits.iter().map(|h| {
+            (
+                self.hit_finding(text, h),
+                Some(norm.to_original(h.start, h.end)),
+            )
+        }));
         let missing = self.required_missing(profile, &labels_found);
         pending.extend(
             self.label_findings(profile, text, &labels_found, &missing)
@@ -165,24 +172,44 @@ impl Checker {
                 .map(|f| (f, None)),
         );
 
+        // Hits a user rule's longer hit covers are reported as suppressed,
+        // with the reason, never dropped silently.
+        let covered_from = pending.len();
+        let mut reasons = Vec::with_capacity(covered.len());
+        for (h, by) in &covered {
+            pending.push((
+                self.hit_finding(text, h),
+                Some(norm.to_original(h.start, h.end)),
+            ));
+            reasons.push(format!(
+                "与用户规则 {} 的命中重叠，由它代为报告",
+                self.rules.rules[*by].id
+            ));
+        }
+
         let label_ranges: Vec<Option<(usize, usize)>> = labels_found
             .iter()
             .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
             .collect();
         let spans = map_spans(input, &pending, &label_ranges);
 
-        let mut findings = Vec::new();
+        let mut findings = Vec::with_capacity(pending.len() - covered.len());
         let mut suppressed = Vec::new();
-        for ((mut finding, range), span) in pending.into_iter().zip(spans.findings) {
+        for (i, ((mut finding, range), span)) in pending.into_iter().zip(spans.findings).enumerate()
+        {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
                 finding.visible = visible_text(input, s, e);
-                finding.message = finding.message.replace("{text}", &finding.visible);
+                finding.message = quote_in_message(&finding.message, &finding.visible);
                 finding.span = Some(span);
                 finding.line = Some(pos.line);
                 finding.column = Some(pos.column);
             }
-            match suppressions.marker_for(&finding.rule, range) {
+            let marker = match i.checked_sub(covered_from) {
+                Some(k) => reasons.get(k).map(String::as_str),
+                None => suppressions.marker_for(&finding.rule, range),
+            };
+            match marker {
                 Some(marker) => suppressed.push(Suppressed {
                     finding,
                     marker: marker.to_string(),
@@ -273,9 +300,11 @@ impl Checker {
         if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
             return None;
         }
-        if overlaps_phrase(text, c.start, c.end, &self.rules.allow)
-            || anchored_in_phrase(text, c.start, &rule.exceptions)
-        {
+        let excepted = cache
+            .exceptions
+            .get(&c.rule)
+            .is_some_and(|e| e.overlaps(c.start, c.start + 1));
+        if cache.allowed.overlaps(c.start, c.end) || excepted {
             return None;
         }
         let clause = self.context.clause(text, c.start, c.end);
@@ -480,15 +509,26 @@ fn document_finding(
     }
 }
 
+/// A message with `{text}` filled in. The text is cut to 40 characters: a
+/// merged run of repetitions can be megabytes, and a message is for reading.
+fn quote_in_message(message: &str, text: &str) -> String {
+    if !message.contains("{text}") {
+        return message.to_string();
+    }
+    let shown = head_chars(text, 40);
+    let ellipsis = if shown.len() < text.len() { "…" } else { "" };
+    message.replace("{text}", &format!("{shown}{ellipsis}"))
+}
+
 fn validate_input(input: &str) -> Result<(), Error> {
     if input.trim().is_empty() {
         return Err(Error::Input("文本为空，请输入需要检查的文案".to_string()));
     }
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::Input(format!(
-            "文本过大（{:.1} MB），单次检查上限为 {} MB；请分段检查或使用命令行的 --jsonl 批量模式",
-            input.len() as f64 / 1048576.0,
-            MAX_INPUT_BYTES / 1048576
+            "文本过大：{}，单次检查上限为 {}；请分段检查或使用命令行的 --jsonl 批量模式",
+            crate::pack::describe_bytes(input.len()),
+            crate::pack::describe_bytes(MAX_INPUT_BYTES)
         )));
     }
     Ok(())
@@ -498,6 +538,8 @@ fn validate_input(input: &str) -> Result<(), Error> {
 /// which give the same answer for every hit of a rule and so run once.
 struct CheckCache<'a> {
     clauses: ClauseCache<'a>,
+    allowed: AllowedSpans,
+    exceptions: HashMap<usize, AllowedSpans>,
     text: &'a str,
     warning_text: bool,
     document: HashMap<(usize, bool), bool>,
@@ -508,6 +550,8 @@ impl<'a> CheckCache<'a> {
     fn new(segmenter: &'a Segmenter, text: &'a str, warning_text: bool) -> Self {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
+            allowed: AllowedSpans::none(),
+            exceptions: HashMap::new(),
             text,
             warning_text,
             document: HashMap::new(),
@@ -572,41 +616,6 @@ fn scope_text<'t>(
     }
 }
 
-/// Byte offsets of `needle` in a window a few phrases long. A plain scan:
-/// building a substring searcher per phrase per hit cost more than the
-/// search. A byte match of valid UTF-8 always starts at a char boundary.
-fn occurrences<'a>(window: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let needle = needle.as_bytes();
-    window
-        .as_bytes()
-        .windows(needle.len().max(1))
-        .enumerate()
-        .filter(move |(_, w)| *w == needle)
-        .map(|(i, _)| i)
-}
-
-/// Does any occurrence of a phrase overlap [start, end)?
-fn overlaps_phrase(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        let from = floor_char_boundary(text, start.saturating_sub(p.len()));
-        let to = ceil_char_boundary(text, end + p.len());
-        occurrences(&text[from..to], p).any(|i| from + i < end && from + i + p.len() > start)
-    })
-}
-
-/// Does any occurrence of a phrase contain the hit's first character? An
-/// exception names the context its trigger word sits in (最高|人民法院,
-/// 保障|范围内的本息), so it must cover where the hit starts.
-fn anchored_in_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        let from = floor_char_boundary(text, start.saturating_sub(p.len()));
-        let to = ceil_char_boundary(text, start + p.len());
-        occurrences(&text[from..to], p).any(|i| from + i <= start && from + i + p.len() > start)
-    })
-}
-
-/// Merge overlapping hits of one rule into one span, then drop hits that lie
-/// wholly inside a longer hit of another rule: one finding per claim.
 /// A frame-only rule is the fallback for wordings no hand-written rule knows;
 /// where a term or pattern rule flags the same place, its more specific
 /// message stands and the frame's hit goes.
@@ -637,7 +646,12 @@ fn drop_generic_overlaps(hits: &mut Vec<Hit>, generic: impl Fn(usize) -> bool) {
     });
 }
 
-fn resolve_overlaps(hits: &mut Vec<Hit>) {
+/// Merge overlapping hits of one rule into one span, then drop hits that lie
+/// wholly inside a longer hit of another rule: one finding per claim. A user
+/// rule's hit never hides a more severe finding (that could flip the
+/// verdict); what it does cover is returned with the covering rule, to be
+/// reported as suppressed.
+fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(Hit, usize)> {
     hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
@@ -658,20 +672,26 @@ fn resolve_overlaps(hits: &mut Vec<Hit>) {
         )
     });
     let mut kept: Vec<Hit> = Vec::with_capacity(merged.len());
-    let mut reach_end = 0usize;
-    let mut reach_start = 0usize;
+    let mut covered = Vec::new();
+    let mut reach: Option<Hit> = None;
     for h in merged {
-        let inside = !kept.is_empty() && h.start >= reach_start && h.end <= reach_end;
-        if inside {
+        if let Some(outer) = reach.filter(|r| h.start >= r.start && h.end <= r.end) {
+            if !rules[outer.rule].builtin {
+                if h.severity > outer.severity {
+                    kept.push(h);
+                } else {
+                    covered.push((h, outer.rule));
+                }
+            }
             continue;
         }
-        if h.end > reach_end {
-            reach_end = h.end;
-            reach_start = h.start;
+        if reach.is_none_or(|r| h.end > r.end) {
+            reach = Some(h);
         }
         kept.push(h);
     }
     *hits = kept;
+    covered
 }
 
 /// Keep the `max` hits that matter most, in their original order: those not

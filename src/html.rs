@@ -4,6 +4,13 @@
 //! HTML, and all we need is the visible characters with their source offsets.
 //! Block-level tags become line breaks so that phrases never join across
 //! paragraphs; inline tags vanish so that `保<b>本</b>` still reads 保本.
+//!
+//! Readers also see text outside the flow: `alt` (shown when an image does
+//! not load, read by screen readers), `title` (tooltips) and `<noscript>`
+//! content. `noscript` is scanned as ordinary markup. Attribute text is
+//! appended after the visible text, one paragraph per value, each character
+//! keeping its source range: in place it would split the word around it
+//! (`保<span title="x">本</span>` must still read 保本).
 
 /// One visible character and the byte range of the source it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,7 @@ const BLOCK_TAGS: &[&str] = &[
     "li",
     "main",
     "nav",
+    "noscript",
     "ol",
     "p",
     "pre",
@@ -66,7 +74,10 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template", "noscript"];
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template"];
+
+/// Attributes whose text readers see.
+const READER_ATTRIBUTES: &[&str] = &["alt", "title"];
 
 pub fn scan(src: &str) -> Scanned {
     let mut scanner = Scanner {
@@ -75,12 +86,14 @@ pub fn scan(src: &str) -> Scanned {
         pos: 0,
         next_gt: None,
         no_comment_end: false,
+        attributes: Vec::new(),
         out: Scanned {
             units: Vec::with_capacity(src.len() / 2),
             comments: Vec::new(),
         },
     };
     scanner.run();
+    scanner.append_attributes();
     scanner.out
 }
 
@@ -93,6 +106,8 @@ struct Scanner<'a> {
     next_gt: Option<usize>,
     /// Set once no `-->` remains, so many unclosed comments stay linear.
     no_comment_end: bool,
+    /// Byte ranges of `alt` and `title` values, in source order.
+    attributes: Vec<(usize, usize)>,
     out: Scanned,
 }
 
@@ -106,7 +121,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 b'&' => {
-                    if !self.try_entity() {
+                    if !self.try_entity(self.bytes.len()) {
                         self.push_char();
                     }
                 }
@@ -160,9 +175,8 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         let name = tag_name(&self.src[start + 1..gt]);
         self.pos = gt + 1;
-        let raw_text = RAW_TEXT_TAGS.contains(&name.as_str());
-        if !raw_text && self.push_attribute_texts(start, gt) {
-            return true;
+        if next.is_ascii_alphabetic() {
+            reader_attributes(self.src, start + 1, gt, &mut self.attributes);
         }
         if BLOCK_TAGS.contains(&name.as_str()) {
             self.out.units.push(Unit {
@@ -170,52 +184,9 @@ impl<'a> Scanner<'a> {
                 start,
                 end: gt + 1,
             });
-        } else if raw_text && !self.src[start..gt].starts_with("</") {
+        } else if RAW_TEXT_TAGS.contains(&name.as_str()) && !self.src[start..gt].starts_with("</") {
             self.skip_raw_text(&name);
         }
-        true
-    }
-
-    /// Readers see `alt` and `title` texts (an image's text, a tooltip), so
-    /// they are checked too: each value becomes its own line, with the line
-    /// breaks covering the rest of the tag. Returns false when the tag has
-    /// no such text.
-    fn push_attribute_texts(&mut self, start: usize, gt: usize) -> bool {
-        if self.src[start..gt].starts_with("</") {
-            return false;
-        }
-        let values = reader_attributes(&self.src[start..gt], start);
-        if values.is_empty() {
-            return false;
-        }
-        let mut from = start;
-        for (v_start, v_end) in values {
-            self.out.units.push(Unit {
-                ch: '\n',
-                start: from,
-                end: v_start,
-            });
-            let mut at = v_start;
-            while at < v_end {
-                let ch = self.src[at..].chars().next().unwrap_or('\u{FFFD}');
-                let entity = (ch == '&')
-                    .then(|| entity_at(&self.src[at..v_end]))
-                    .flatten();
-                let (ch, len) = entity.unwrap_or((ch, ch.len_utf8()));
-                self.out.units.push(Unit {
-                    ch,
-                    start: at,
-                    end: at + len,
-                });
-                at += len;
-            }
-            from = v_end;
-        }
-        self.out.units.push(Unit {
-            ch: '\n',
-            start: from,
-            end: gt + 1,
-        });
         true
     }
 
@@ -253,79 +224,98 @@ impl<'a> Scanner<'a> {
         self.pos = self.bytes.len();
     }
 
-    fn try_entity(&mut self) -> bool {
-        let Some((ch, len)) = entity_at(&self.src[self.pos..]) else {
+    /// Each attribute value as its own paragraph after the visible text.
+    fn append_attributes(&mut self) {
+        for (from, to) in std::mem::take(&mut self.attributes) {
+            // The break takes the opening quote's range, so it maps somewhere real.
+            self.out.units.push(Unit {
+                ch: '\n',
+                start: from.saturating_sub(1),
+                end: from,
+            });
+            self.pos = from;
+            while self.pos < to {
+                if !(self.bytes[self.pos] == b'&' && self.try_entity(to)) {
+                    self.push_char();
+                }
+            }
+        }
+    }
+
+    /// Decode an entity at `pos` that ends before `limit`.
+    fn try_entity(&mut self, limit: usize) -> bool {
+        let rest = &self.src[self.pos..limit];
+        let Some(semi) = rest.as_bytes().iter().take(12).position(|&b| b == b';') else {
+            return false;
+        };
+        let Some(ch) = decode_entity(&rest[1..semi]) else {
             return false;
         };
         self.out.units.push(Unit {
             ch,
             start: self.pos,
-            end: self.pos + len,
+            end: self.pos + semi + 1,
         });
-        self.pos += len;
+        self.pos += semi + 1;
         true
     }
 }
 
-/// The entity at the start of `rest` (which starts with `&`): its character
-/// and its length in bytes.
-fn entity_at(rest: &str) -> Option<(char, usize)> {
-    let semi = rest.as_bytes().iter().take(12).position(|&b| b == b';')?;
-    decode_entity(&rest[1..semi]).map(|ch| (ch, semi + 1))
-}
-
-/// Byte ranges (absolute, offset by `base`) of the non-blank `alt` and
-/// `title` values in a tag's source `<name attr=… …` (without the `>`).
-fn reader_attributes(tag: &str, base: usize) -> Vec<(usize, usize)> {
-    let b = tag.as_bytes();
-    let mut i = 1 + b[1..]
-        .iter()
-        .take_while(|c| !c.is_ascii_whitespace() && **c != b'/')
-        .count();
-    let mut found = Vec::new();
-    while i < b.len() {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+/// Append the value ranges of the `alt` and `title` attributes of the tag
+/// whose inside is `src[from..to]` (after `<`, before `>`).
+fn reader_attributes(src: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let b = src.as_bytes();
+    let mut i = from;
+    while i < to && !b[i].is_ascii_whitespace() && b[i] != b'/' {
+        i += 1; // the tag name
+    }
+    loop {
+        while i < to && (b[i].is_ascii_whitespace() || b[i] == b'/') {
             i += 1;
         }
         let name_start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+        while i < to && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/') {
             i += 1;
         }
-        let name = &tag[name_start..i];
-        while i < b.len() && b[i].is_ascii_whitespace() {
+        if i == name_start {
+            return;
+        }
+        let name = &src[name_start..i];
+        while i < to && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        if i >= b.len() || b[i] != b'=' {
+        if i >= to || b[i] != b'=' {
             continue;
         }
         i += 1;
-        while i < b.len() && b[i].is_ascii_whitespace() {
+        while i < to && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let (v_start, v_end) = match b.get(i) {
-            Some(&q) if q == b'"' || q == b'\'' => {
-                let end = b[i + 1..]
+        let (start, end) = match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) if i < to => {
+                let end = b[i + 1..to]
                     .iter()
                     .position(|&c| c == q)
-                    .map_or(b.len(), |p| i + 1 + p);
-                let range = (i + 1, end);
-                i = (end + 1).min(b.len());
-                range
+                    .map_or(to, |p| i + 1 + p);
+                (i + 1, end)
             }
             _ => {
-                let start = i;
-                while i < b.len() && !b[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                (start, i)
+                let end = b[i..to]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace())
+                    .map_or(to, |p| i + p);
+                (i, end)
             }
         };
-        let wanted = name.eq_ignore_ascii_case("alt") || name.eq_ignore_ascii_case("title");
-        if wanted && !tag[v_start..v_end].trim().is_empty() {
-            found.push((base + v_start, base + v_end));
+        if end > start
+            && READER_ATTRIBUTES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(name))
+        {
+            out.push((start, end));
         }
+        i = (end + 1).min(to.max(end));
     }
-    found
 }
 
 fn tag_name(inner: &str) -> String {
@@ -404,19 +394,21 @@ mod tests {
     }
 
     #[test]
-    fn alt_and_title_texts_are_read_as_their_own_lines() {
-        assert_eq!(
-            text(r#"保<img src="a.png" alt="零风险&amp;稳赚">本<a title='保本' href=x>链接</a>"#),
-            "保\n零风险&稳赚\n本\n保本\n链接"
-        );
-        let src = r#"<img alt="稳赚">"#;
-        let s = scan(src);
-        let unit = s.units.iter().find(|u| u.ch == '稳').unwrap();
-        assert_eq!(&src[unit.start..unit.end], "稳");
-        assert_eq!(
-            text(r#"保<img src=x onerror="alert(1)">本<b title="">x</b>"#),
-            "保本x"
-        );
+    fn alt_title_and_noscript_text_is_read_with_its_source_range() {
+        let src = "保<span title=\"零风险\">本</span><img alt='稳&#36186;不赔' src=x><noscript>刚性兑付</noscript>";
+        assert_eq!(text(src), "保本\n刚性兑付\n\n零风险\n稳赚不赔");
+        let units = scan(src).units;
+        let risk = units.iter().find(|u| u.ch == '零').unwrap();
+        assert_eq!(&src[risk.start..risk.end], "零");
+        let entity = units.iter().find(|u| u.ch == '赚').unwrap();
+        assert_eq!(&src[entity.start..entity.end], "&#36186;");
+    }
+
+    #[test]
+    fn closing_tags_and_other_attributes_add_nothing() {
+        assert_eq!(text("<a href=\"保本\" data-title=\"x\">a</a>"), "a");
+        assert_eq!(text("<img alt=保本>"), "\n保本");
+        assert_eq!(text("<img alt>"), "");
     }
 
     #[test]

@@ -31,5 +31,5 @@ pub mod wasm;
 
 pub use engine::{CheckOptions, Checker, ENGINE_VERSION, MAX_INPUT_BYTES};
 pub use error::Error;
-pub use pack::{Category, LabelKind, Severity};
+pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
 pub use report::{Finding, Report};

@@ -1,177 +1,106 @@
 //! The `finlint` command line: check copy, score a corpus, list rules.
 
+#[path = "cli/args.rs"]
+mod args;
+#[path = "cli/input.rs"]
+mod input;
+#[path = "cli/jsonl.rs"]
+mod jsonl;
+
 use std::fs;
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use finlint::format::{github, sarif, summary, text};
-use finlint::{eval, CheckOptions, Checker, Report, MAX_INPUT_BYTES};
+use finlint::format::{github, sanitize, sarif, summary, text};
+use finlint::{eval, CheckOptions, Checker, Report, MAX_INPUT_BYTES, MAX_PACK_BYTES};
+use serde::Serialize;
 
-#[derive(Parser)]
-#[command(
-    name = "finlint",
-    version,
-    about = "金融营销文案合规检查（Chinese financial marketing copy checker）"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
+use args::{CheckArgs, ColorChoice, Command, EvalArgs, Format, RuleArgs, RulesArgs};
+use input::{Text, Walk};
+
+/// Why a run ends early: a usage or input problem (exit 2), or the reader of
+/// stdout went away (`| head`), which is not an error: exit 0, quietly.
+enum Fail {
+    Usage(String),
+    Closed,
 }
 
-#[derive(Subcommand)]
-enum Command {
-    /// Check files, directories or standard input (`-`).
-    Check(CheckArgs),
-    /// Score a labelled corpus (JSONL) and print recall, precision and label accuracy.
-    Eval(EvalArgs),
-    /// List the rules in effect.
-    Rules(RulesArgs),
+fn usage(msg: impl Into<String>) -> Fail {
+    Fail::Usage(msg.into())
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Jsonl,
-    Sarif,
-    Github,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Args)]
-struct RuleArgs {
-    /// A user rule pack (TOML or JSON); may be given more than once.
-    #[arg(long = "rules", value_name = "FILE")]
-    rules: Vec<PathBuf>,
-}
-
-#[derive(Args)]
-struct CheckArgs {
-    /// Files or directories to check; `-` or nothing reads standard input.
-    paths: Vec<PathBuf>,
-    /// Product type: wealth, fund, insurance, deposit, loan, securities, general or auto.
-    #[arg(long, short = 'p', value_name = "P")]
-    product: Option<String>,
-    #[command(flatten)]
-    rules: RuleArgs,
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    format: Format,
-    /// Batch mode: read one {"id","text","product"?} per line, write one report per line.
-    #[arg(long, value_name = "FILE")]
-    jsonl: Option<PathBuf>,
-    /// Worker threads for directories and --jsonl (default: all cores).
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
-}
-
-#[derive(Args)]
-struct EvalArgs {
-    /// Corpus files in the labelled JSONL format.
-    #[arg(required = true)]
-    corpus: Vec<PathBuf>,
-    /// List misses, false positives and label errors.
-    #[arg(short, long)]
-    verbose: bool,
-    #[command(flatten)]
-    rules: RuleArgs,
-    /// Use another jieba base dictionary ("word freq" lines) instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    dict: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "text")]
-    format: Format,
-}
-
-#[derive(Args)]
-struct RulesArgs {
-    #[command(flatten)]
-    rules: RuleArgs,
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    format: Format,
-}
-
-/// A problem with the invocation or the input: exit code 2.
-struct Usage(String);
-
-impl<E: std::fmt::Display> From<E> for Usage {
-    fn from(e: E) -> Self {
-        Usage(e.to_string())
+impl From<io::Error> for Fail {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Fail::Closed
+        } else {
+            usage(format!("输出失败：{}", input::io_zh(&e)))
+        }
     }
 }
 
+impl From<serde_json::Error> for Fail {
+    fn from(e: serde_json::Error) -> Self {
+        match e.io_error_kind() {
+            Some(io::ErrorKind::BrokenPipe) => Fail::Closed,
+            _ => usage(format!("输出失败：{e}")),
+        }
+    }
+}
+
+impl From<finlint::Error> for Fail {
+    fn from(e: finlint::Error) -> Self {
+        usage(e.to_string())
+    }
+}
+
+/// A line on stderr. Text that came from the input (file names, messages)
+/// is sanitised so that escape codes in it never reach the terminal raw.
+fn note(msg: &str) {
+    let _ = writeln!(io::stderr(), "finlint: {}", sanitize(msg));
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Check(args) => run_check(args),
-        Command::Eval(args) => run_eval(args),
-        Command::Rules(args) => run_rules(args),
+    let result = match args::parse() {
+        Command::Check(a) => run_check(a),
+        Command::Eval(a) => run_eval(a),
+        Command::Rules(a) => run_rules(a),
     };
     match result {
         Ok(code) => code,
-        Err(Usage(msg)) => {
-            eprintln!("finlint: {msg}");
+        Err(Fail::Closed) => ExitCode::SUCCESS,
+        Err(Fail::Usage(msg)) => {
+            note(&msg);
             ExitCode::from(2)
         }
     }
 }
 
-fn read_text_file(path: &Path) -> Result<String, Usage> {
-    let meta =
-        fs::metadata(path).map_err(|e| Usage(format!("无法读取 {}：{e}", path.display())))?;
-    if meta.len() as usize > MAX_INPUT_BYTES {
-        return Err(Usage(format!(
-            "{} 过大（{:.1} MB），单个文件上限为 {} MB；大批量内容请用 --jsonl 逐条检查",
-            path.display(),
-            meta.len() as f64 / 1048576.0,
-            MAX_INPUT_BYTES / 1048576
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| Usage(format!("无法读取 {}：{e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Usage(format!(
-            "{} 不是有效的 UTF-8 文本（第 {} 字节处）",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+fn read_text(path: &Path) -> Result<Text, String> {
+    let bytes = input::read_bounded(path, MAX_INPUT_BYTES, "；大批量内容请用 --jsonl 逐条检查")?;
+    input::decode(bytes, &path.display().to_string())
 }
 
-fn read_stdin() -> Result<String, Usage> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .take(MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(Usage(format!(
-            "标准输入超过 {} MB 上限",
-            MAX_INPUT_BYTES / 1048576
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        Usage(format!(
-            "标准输入不是有效的 UTF-8 文本（第 {} 字节处）",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+/// A rule pack: bounded by the library's pack limit, which the wasm module
+/// and the npm package apply too.
+fn read_pack(path: &Path) -> Result<String, Fail> {
+    let bytes =
+        input::read_bounded(path, MAX_PACK_BYTES, "").map_err(|e| usage(format!("规则包 {e}")))?;
+    let name = path.display().to_string();
+    Ok(input::decode(bytes, &name)
+        .map_err(|e| usage(format!("规则包 {e}")))?
+        .text)
 }
 
-fn build_checker(args: &RuleArgs) -> Result<Checker, Usage> {
+fn build_checker(args: &RuleArgs) -> Result<Checker, Fail> {
     let sources: Vec<(String, String)> = args
         .rules
         .iter()
-        .map(|p| Ok((read_text_file(p)?, p.display().to_string())))
-        .collect::<Result<_, Usage>>()?;
+        .map(|p| Ok((read_pack(p)?, p.display().to_string())))
+        .collect::<Result<_, Fail>>()?;
     let refs: Vec<(&str, &str)> = sources
         .iter()
         .map(|(s, o)| (s.as_str(), o.as_str()))
@@ -179,46 +108,96 @@ fn build_checker(args: &RuleArgs) -> Result<Checker, Usage> {
     Ok(Checker::new(&refs)?)
 }
 
-const CHECKABLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
+/// The files to check, and whether the output is about several of them
+/// (several arguments or a directory): that, not how many could be read,
+/// decides the JSON shape, so a failing file never changes it.
+struct Inputs {
+    files: Vec<PathBuf>,
+    many: bool,
+    walk: Walk,
+}
 
-/// Expand directories into the checkable files below them, sorted.
-fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Usage> {
-    let mut out = Vec::new();
+fn collect_inputs(paths: &[PathBuf]) -> Inputs {
+    let mut walk = Walk::default();
+    let mut files = Vec::new();
+    let mut many = paths.len() > 1;
     for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)?;
-            found.sort();
-            out.extend(found);
+        if p.as_os_str() != "-" && p.is_dir() {
+            many = true;
+            let start = walk.files.len();
+            walk.add_dir(p);
+            files.extend(walk.files.drain(start..));
         } else {
-            out.push(p.clone());
+            // Named explicitly: read whatever it is, through a bounded reader.
+            files.push(p.clone());
         }
     }
-    Ok(out)
+    Inputs { files, many, walk }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Usage> {
-    for entry in
-        fs::read_dir(dir).map_err(|e| Usage(format!("无法读取目录 {}：{e}", dir.display())))?
-    {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| CHECKABLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
-        }
+/// Exit 2 when nothing was checked, saying what was skipped.
+fn nothing_to_check(paths: &[PathBuf], walk: &Walk) -> Fail {
+    let dirs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut msg = format!(
+        "没有可检查的文件：{} 中没有 {} 文件",
+        dirs.join("、"),
+        input::CHECKABLE_EXTENSIONS
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let mut skipped: Vec<String> = walk.other_types_note().into_iter().collect();
+    if !walk.skipped.is_empty() {
+        skipped.push(format!("{} 个特殊文件或链接", walk.skipped.len()));
     }
-    Ok(())
+    if !walk.problems.is_empty() {
+        skipped.push(format!("{} 个无法读取的目录或条目", walk.problems.len()));
+    }
+    if !skipped.is_empty() {
+        msg.push_str(&format!("；已跳过 {}", skipped.join("，")));
+    }
+    msg.push_str("。Word、PDF 等请先另存为 .txt 或 .html 再检查");
+    usage(msg)
 }
 
-fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
+struct Checked {
+    name: String,
+    input: String,
+    encoding: Option<&'static str>,
+    report: Report,
+}
+
+struct Failed {
+    name: String,
+    error: String,
+}
+
+/// A report with the fields that say where it came from, serialised in one
+/// pass (no intermediate JSON tree: that doubled the memory of big reports).
+#[derive(Serialize)]
+pub struct Tagged<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'a str>,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+#[derive(Serialize)]
+struct FileError<'a> {
+    file: &'a str,
+    error: &'a str,
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
     let checker = build_checker(&args.rules)?;
     let options = CheckOptions {
         product: args.product.clone(),
+
         ..CheckOptions::default()
     };
     let jobs = args.jobs.map_or_else(
@@ -231,65 +210,42 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
-        expand_paths(&args.paths)?
+        args.paths.clone()
     };
-    let (checked, problems) = check_all(&checker, &paths, &options, jobs)?;
-    for problem in &problems {
-        eprintln!("finlint: {problem}");
+    let inputs = collect_inputs(&paths);
+    for skipped in &inputs.walk.skipped {
+        note(&format!("已跳过 {skipped}"));
     }
-    let failed = checked.iter().any(|(_, _, r)| !r.summary.pass);
+    for problem in &inputs.walk.problems {
+        note(problem);
+    }
+    if inputs.files.is_empty() {
+        return Err(nothing_to_check(&paths, &inputs.walk));
+    }
+    if let Some(other) = inputs.walk.other_types_note() {
+        note(&format!("已跳过 {other}"));
+    }
+    let outcomes = check_all(&checker, &inputs.files, &options, jobs)?;
+    let failed_files: Vec<&Failed> = outcomes.iter().filter_map(|o| o.as_ref().err()).collect();
+    if !inputs.many {
+        if let Some(f) = failed_files.first() {
+            return Err(usage(f.error.clone()));
+        }
+    }
+    for f in &failed_files {
+        note(&f.error);
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut out = io::stdout().lock();
-    match args.format {
-        Format::Text => {
-            for (name, input, report) in &checked {
-                writeln!(
-                    out,
-                    "{}",
-                    text::render(name, input, report, &text::Style { color })
-                )?;
-            }
-            if checked.len() > 1 {
-                write!(out, "{}", summary::render(&checked))?;
-            }
-        }
-        Format::Json if checked.len() == 1 => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&checked[0].2)?)?
-        }
-        Format::Json => {
-            let all: Vec<serde_json::Value> = checked
-                .iter()
-                .map(|(n, _, r)| with_field(r, "file", n))
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
-        }
-        Format::Jsonl => {
-            for (name, _, report) in &checked {
-                writeln!(out, "{}", with_field(report, "file", name))?;
-            }
-        }
-        Format::Sarif => {
-            let files: Vec<(String, Report)> = checked
-                .iter()
-                .map(|(n, _, r)| (n.clone(), r.clone()))
-                .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&sarif::render(&files, &checker.rules(false)))?
-            )?;
-        }
-        Format::Github => {
-            for (name, _, report) in &checked {
-                write!(out, "{}", github::render(name, report))?;
-            }
-        }
-    }
-    Ok(if !problems.is_empty() {
+    write_reports(&outcomes, &inputs, args.format, color, &checker)?;
+    let failed = outcomes
+        .iter()
+        .any(|o| o.as_ref().is_ok_and(|c| !c.report.summary.pass));
+    let problems = !failed_files.is_empty() || !inputs.walk.problems.is_empty();
+    Ok(if problems {
         ExitCode::from(2)
     } else if failed {
         ExitCode::from(1)
@@ -298,76 +254,216 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Usage> {
     })
 }
 
-type Checked = Vec<(String, String, Report)>;
+fn write_reports(
+    outcomes: &[Result<Checked, Failed>],
+    inputs: &Inputs,
+    format: Format,
+    color: bool,
+    checker: &Checker,
+) -> Result<(), Fail> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let checked: Vec<&Checked> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
+    match format {
+        Format::Text => {
+            for c in &checked {
+                let style = text::Style {
+                    color,
+                    encoding: c.encoding,
+                };
+                let mut sink = FmtIo {
+                    inner: &mut out,
+                    error: None,
+                };
+                if text::write(&mut sink, &c.name, &c.input, &c.report, &style).is_err() {
+                    return Err(sink.error.map_or_else(|| usage("输出失败"), Fail::from));
+                }
+                writeln!(out)?;
+            }
+            if inputs.many {
+                let rows: Vec<(&str, &Report)> = checked
+                    .iter()
+                    .map(|c| (c.name.as_str(), &c.report))
+                    .collect();
+                write!(out, "{}", summary::render(&rows))?;
+            }
+        }
+        Format::Json if !inputs.many => {
+            let c = checked[0];
+            let single = Tagged {
+                file: None,
+                ..tagged(c)
+            };
+            serde_json::to_writer_pretty(&mut out, &single)?;
+            writeln!(out)?;
+        }
+        Format::Json => {
+            writeln!(out, "[")?;
+            for (i, o) in outcomes.iter().enumerate() {
+                match o {
+                    Ok(c) => serde_json::to_writer_pretty(&mut out, &tagged(c))?,
+                    Err(f) => serde_json::to_writer_pretty(&mut out, &file_error(f))?,
+                }
+                writeln!(out, "{}", if i + 1 < outcomes.len() { "," } else { "" })?;
+            }
+            writeln!(out, "]")?;
+        }
+        Format::Jsonl => {
+            for o in outcomes {
+                match o {
+                    Ok(c) => serde_json::to_writer(&mut out, &tagged(c))?,
+                    Err(f) => serde_json::to_writer(&mut out, &file_error(f))?,
+                }
+                writeln!(out)?;
+            }
+        }
+        Format::Sarif => {
+            let files: Vec<(&str, &Report)> = checked
+                .iter()
+                .map(|c| (c.name.as_str(), &c.report))
+                .collect();
+            let failed: Vec<(&str, &str)> = outcomes
+                .iter()
+                .filter_map(|o| o.as_ref().err())
+                .map(|f| (f.name.as_str(), f.error.as_str()))
+                .collect();
+            let log = sarif::render(&files, &failed, &checker.rules(false));
+            serde_json::to_writer_pretty(&mut out, &log)?;
+            writeln!(out)?;
+        }
+        Format::Github => {
+            for o in outcomes {
+                match o {
+                    Ok(c) => write!(out, "{}", github::render(&c.name, &c.report))?,
+                    Err(f) => write!(out, "{}", github::render_error(&f.name, &f.error))?,
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
 
-/// Check every path on all cores, in input order. Standard input is read
-/// first; a file that cannot be read or checked is reported and skipped, so
-/// one bad file in a CMS export does not hide the rest.
+/// Lets the text format, which writes to a `fmt::Write`, stream into stdout,
+/// keeping the I/O error (a closed pipe ends the run quietly).
+struct FmtIo<'a, W: Write> {
+    inner: &'a mut W,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> std::fmt::Write for FmtIo<'_, W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.inner.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
+fn tagged(c: &Checked) -> Tagged<'_> {
+    Tagged {
+        id: None,
+        file: Some(&c.name),
+        encoding: c.encoding,
+        report: &c.report,
+    }
+}
+
+fn file_error(f: &Failed) -> FileError<'_> {
+    FileError {
+        file: &f.name,
+        error: &f.error,
+    }
+}
+
+/// Check every path on `jobs` threads, results in input order. Standard input
+/// is read first; a file that cannot be read or checked is reported and
+/// skipped, so one bad file in a CMS export does not hide the rest.
 fn check_all(
     checker: &Checker,
     paths: &[PathBuf],
     options: &CheckOptions,
     jobs: usize,
-) -> Result<(Checked, Vec<String>), Usage> {
+) -> Result<Vec<Result<Checked, Failed>>, Fail> {
     let stdin_text = if paths.iter().any(|p| p.as_os_str() == "-") {
-        Some(read_stdin()?)
+        let bytes = input::read_stdin(MAX_INPUT_BYTES).map_err(usage)?;
+        Some(input::decode(bytes, "标准输入").map_err(usage)?)
     } else {
         None
     };
-    let load = |p: &PathBuf| -> Result<(String, String), String> {
-        if p.as_os_str() == "-" {
-            Ok((
+    let check_one = |p: &PathBuf| -> Result<Checked, Failed> {
+        let (name, text) = if p.as_os_str() == "-" {
+            let t = stdin_text
+                .as_ref()
+                .map_or((String::new(), None), |t| (t.text.clone(), t.encoding));
+            (
                 "<stdin>".to_string(),
-                stdin_text.clone().unwrap_or_default(),
-            ))
+                Text {
+                    text: t.0,
+                    encoding: t.1,
+                },
+            )
         } else {
-            read_text_file(p)
-                .map(|t| (p.display().to_string(), t))
-                .map_err(|Usage(m)| m)
+            let name = p.display().to_string();
+            let text = read_text(p).map_err(|error| Failed {
+                name: name.clone(),
+                error,
+            })?;
+            (name, text)
+        };
+        match checker.check(&text.text, options) {
+            Ok(report) => Ok(Checked {
+                name,
+                input: text.text,
+                encoding: text.encoding,
+                report,
+            }),
+            Err(e) => Err(Failed {
+                error: format!("{name}：{e}"),
+                name,
+            }),
         }
     };
-    let results: Vec<Mutex<Option<Result<(String, String, Report), String>>>> =
+    let results: Vec<Mutex<Option<Result<Checked, Failed>>>> =
         paths.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let progress = paths.len() > 1 && io::stderr().is_terminal();
-    let workers = jobs.min(paths.len().max(1));
     std::thread::scope(|scope| {
-        for _ in 0..workers {
+        for _ in 0..jobs.min(paths.len().max(1)) {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
-                let outcome =
-                    load(path).and_then(|(name, input)| match checker.check(&input, options) {
-                        Ok(report) => Ok((name, input, report)),
-                        Err(e) => Err(format!("{name}：{e}")),
-                    });
+                let outcome = check_one(path);
                 if let Ok(mut slot) = results[i].lock() {
                     *slot = Some(outcome);
                 }
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if progress {
-                    eprint!("\r检查中 {n}/{} {}", paths.len(), bar(n, paths.len()));
+                    let _ = write!(
+                        io::stderr(),
+                        "\r检查中 {n}/{} {}",
+                        paths.len(),
+                        bar(n, paths.len())
+                    );
                 }
             });
         }
     });
     if progress {
-        eprintln!();
+        let _ = writeln!(io::stderr());
     }
-    let mut checked = Vec::new();
-    let mut problems = Vec::new();
-    for slot in results {
-        match slot.into_inner().ok().flatten() {
-            Some(Ok(item)) => checked.push(item),
-            Some(Err(problem)) => problems.push(problem),
-            None => problems.push("内部错误：有文件未被检查".to_string()),
-        }
-    }
-    if checked.is_empty() && !problems.is_empty() && paths.len() == 1 {
-        return Err(Usage(problems.remove(0)));
-    }
-    Ok((checked, problems))
+    Ok(results
+        .into_iter()
+        .zip(paths)
+        .map(|(slot, p)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(Failed {
+                    name: p.display().to_string(),
+                    error: format!("{}：内部错误，文件未被检查", p.display()),
+                })
+            })
+        })
+        .collect())
 }
 
 fn bar(done: usize, total: usize) -> String {
@@ -376,175 +472,66 @@ fn bar(done: usize, total: usize) -> String {
     format!("[{}{}]", "█".repeat(filled), "·".repeat(WIDTH - filled))
 }
 
-fn with_field(report: &Report, key: &str, value: &str) -> serde_json::Value {
-    let mut v = serde_json::to_value(report).unwrap_or_default();
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert(
-            key.to_string(),
-            serde_json::Value::String(value.to_string()),
-        );
-    }
-    v
-}
-
-#[derive(serde::Deserialize)]
-struct BatchItem {
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    product: Option<String>,
-}
-
-/// Lines per parallel step: enough to keep every worker busy, few enough
-/// that memory stays constant however large the file.
-const BATCH_CHUNK: usize = 1024;
-
-/// A rendered report line and whether it passed, or the line's id and error.
-type LineOutcome = Result<(String, bool), (serde_json::Value, String)>;
-
-/// Stream a JSONL batch in chunks checked by `jobs` workers; output keeps the
-/// input order.
 fn run_jsonl(
     checker: &Checker,
     path: &Path,
     defaults: &CheckOptions,
     jobs: usize,
-) -> Result<ExitCode, Usage> {
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+) -> Result<ExitCode, Fail> {
+    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        Box::new(io::BufReader::new(fs::File::open(path).map_err(|e| {
-            Usage(format!("无法读取 {}：{e}", path.display()))
-        })?))
+        let file = fs::File::open(path)
+            .map_err(|e| usage(format!("无法读取 {}：{}", path.display(), input::io_zh(&e))))?;
+        Box::new(io::BufReader::new(file))
     };
+    let name = path.display().to_string();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let (mut failed, mut bad_lines) = (false, 0usize);
-    let mut lines = reader.split(b'\n').enumerate();
-    loop {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_CHUNK);
-        for (i, line) in lines.by_ref() {
-            let line = line?;
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                chunk.push((i, line));
-            }
-            if chunk.len() == BATCH_CHUNK {
-                break;
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        for ((i, _), outcome) in chunk
-            .iter()
-            .zip(check_chunk(checker, &chunk, defaults, jobs))
-        {
-            match outcome {
-                Ok((rendered, pass)) => {
-                    failed |= !pass;
-                    writeln!(out, "{rendered}")?;
-                }
-                Err((id, msg)) => {
-                    bad_lines += 1;
-                    eprintln!("finlint: {} 第{}行：{msg}", path.display(), i + 1);
-                    writeln!(
-                        out,
-                        "{}",
-                        serde_json::json!({ "id": id, "line": i + 1, "error": msg })
-                    )?;
-                }
-            }
-        }
-    }
+    let outcome = jsonl::run(
+        checker,
+        &mut reader,
+        &name,
+        defaults,
+        jobs,
+        &mut out,
+        &mut |m| note(&m),
+    )?;
     out.flush()?;
-    Ok(if bad_lines > 0 {
+    if let Some(why) = &outcome.stopped {
+        note(why);
+    }
+    Ok(if outcome.bad_lines > 0 || outcome.stopped.is_some() {
         ExitCode::from(2)
-    } else if failed {
+    } else if outcome.failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Check a chunk of lines on `jobs` threads, each taking a contiguous slice.
-fn check_chunk(
-    checker: &Checker,
-    chunk: &[(usize, Vec<u8>)],
-    defaults: &CheckOptions,
-    jobs: usize,
-) -> Vec<LineOutcome> {
-    let per_worker = chunk.len().div_ceil(jobs.max(1));
-    let check_slice = |slice: &[(usize, Vec<u8>)]| -> Vec<LineOutcome> {
-        slice
-            .iter()
-            .map(|(_, line)| check_batch_line(checker, line, defaults))
-            .collect()
-    };
-    if jobs <= 1 {
-        return check_slice(chunk);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunk
-            .chunks(per_worker)
-            .map(|slice| (slice.len(), scope.spawn(move || check_slice(slice))))
-            .collect();
-        // A worker that died still answers for each of its lines.
-        handles
-            .into_iter()
-            .flat_map(|(n, h)| {
-                h.join().unwrap_or_else(|_| {
-                    let lost = || {
-                        Err((
-                            serde_json::Value::Null,
-                            "内部错误：检查线程异常退出".to_string(),
-                        ))
-                    };
-                    (0..n).map(|_| lost()).collect()
-                })
-            })
-            .collect()
-    })
-}
-
-fn check_batch_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> LineOutcome {
-    let text = std::str::from_utf8(line)
-        .map_err(|_| (serde_json::Value::Null, "不是有效的 UTF-8".to_string()))?;
-    let item: BatchItem = serde_json::from_str(text)
-        .map_err(|e| (serde_json::Value::Null, format!("JSON 无效：{e}")))?;
-    let options = CheckOptions {
-        product: item.product.clone().or_else(|| defaults.product.clone()),
-        ..CheckOptions::default()
-    };
-    let report = checker
-        .check(&item.text, &options)
-        .map_err(|e| (item.id.clone(), e.to_string()))?;
-    let mut v = serde_json::to_value(&report).map_err(|e| (item.id.clone(), e.to_string()))?;
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("id".to_string(), item.id);
-    }
-    // Rendered here, on the worker, so that the writer thread only copies.
-    Ok((v.to_string(), report.summary.pass))
-}
-
-fn run_eval(args: EvalArgs) -> Result<ExitCode, Usage> {
+fn run_eval(args: EvalArgs) -> Result<ExitCode, Fail> {
     let checker = match &args.dict {
         Some(d) => {
-            let dict = read_text_file(d)?;
-            Checker::with_base_dict(&dict, &[])?
+            let dict = read_text(d).map_err(usage)?;
+            Checker::with_base_dict(&dict.text, &[])?
         }
         None => build_checker(&args.rules)?,
     };
     let mut docs = Vec::new();
     for p in &args.corpus {
-        docs.extend(eval::parse_corpus(
-            &read_text_file(p)?,
-            &p.display().to_string(),
-        )?);
+        let corpus = read_text(p).map_err(usage)?;
+        docs.extend(eval::parse_corpus(&corpus.text, &p.display().to_string()).map_err(usage)?);
     }
     let result = eval::evaluate(&checker, &docs);
+    let mut out = io::stdout().lock();
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&result)?),
-        _ => print!("{}", result.render(args.verbose)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &result)?;
+            writeln!(out)?;
+        }
+        _ => write!(out, "{}", result.render(args.verbose))?,
     }
+    out.flush()?;
     Ok(if result.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -552,31 +539,31 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode, Usage> {
     })
 }
 
-fn run_rules(args: RulesArgs) -> Result<ExitCode, Usage> {
+fn run_rules(args: RulesArgs) -> Result<ExitCode, Fail> {
     let checker = build_checker(&args.rules)?;
     let full = args.format == Format::Json;
     let infos = checker.rules(full);
+    let mut out = io::BufWriter::new(io::stdout().lock());
     if full {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(
-                &serde_json::json!({ "version": checker.version(), "rules": infos })
-            )?
-        );
+        let all = serde_json::json!({ "version": checker.version(), "rules": infos });
+        serde_json::to_writer_pretty(&mut out, &all)?;
+        writeln!(out)?;
     } else {
-        println!("规则包 {}", checker.version().rules);
+        writeln!(out, "规则包 {}", sanitize(&checker.version().rules))?;
         for r in &infos {
             let state = if r.enabled { "" } else { "（已停用）" };
-            println!(
+            writeln!(
+                out,
                 "{:<34} {:<14} {:<7} 词条 {:>3}  正则 {:>2}  {}{state}",
-                r.id,
+                sanitize(&r.id),
                 r.category.as_str(),
                 r.severity.as_str(),
                 r.terms,
                 r.patterns,
-                r.basis
-            );
+                sanitize(&r.basis)
+            )?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

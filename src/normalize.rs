@@ -114,7 +114,11 @@ impl Normalized {
         let last = self
             .char_index(end.saturating_sub(1).max(start))
             .min(self.origin.len() - 1);
-        (self.origin[first].0 as usize, self.origin[last].1 as usize)
+        // Attribute text (alt, title) follows the visible text but comes from
+        // earlier in the source, so a hit reaching into it has its ends out of
+        // order; the covering range keeps the span valid.
+        let (a, b) = (self.origin[first], self.origin[last]);
+        (a.0.min(b.0) as usize, a.1.max(b.1) as usize)
     }
 
     /// The normalised byte offset at or after an original byte offset.

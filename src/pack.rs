@@ -286,22 +286,115 @@ pub fn rule_id_matches(selector: &str, id: &str) -> bool {
         || (id.starts_with(prefix) && id[prefix.len()..].starts_with('.'))
 }
 
-/// Parse a pack from TOML or JSON (chosen by the first non-blank character).
+/// The largest rule pack accepted, in bytes, by every front end (CLI, wasm,
+/// npm): the biggest realistic organisation pack (200,000 terms) is a few
+/// MB, and parsing holds several copies of the source.
+pub const MAX_PACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// The longest `message`, `suggestion` or `basis`, in characters. A message
+/// is copied into every finding, so a huge one multiplied by many hits
+/// exhausted memory; 2,000 characters is a page of explanation.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// "16 MiB（16,777,216 字节）": exact, so that a file one byte over the limit
+/// is not reported as being of the limit's size.
+pub fn describe_bytes(bytes: usize) -> String {
+    let digits = bytes.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let mib = bytes as f64 / 1_048_576.0;
+    if bytes.is_multiple_of(1_048_576) {
+        format!("{} MiB（{grouped} 字节）", bytes / 1_048_576)
+    } else {
+        format!("{mib:.2} MiB（{grouped} 字节）")
+    }
+}
+
+/// Is this pack JSON? By the file name when it says, otherwise by the first
+/// non-blank character, so a `.json` pack with a stray prefix is still
+/// reported as JSON rather than as a TOML syntax error.
+fn is_json(source: &str, origin: &str) -> bool {
+    let lower = origin.to_ascii_lowercase();
+    if lower.ends_with(".json") {
+        return true;
+    }
+    if lower.ends_with(".toml") {
+        return false;
+    }
+    source.trim_start().starts_with('{')
+}
+
+/// Parse a pack from TOML or JSON (by file name, else by the first non-blank
+/// character). A UTF-8 byte-order mark is ignored.
 pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
+    if source.len() > MAX_PACK_BYTES {
+        return Err(Error::pack(
+            origin,
+            None,
+            format!(
+                "规则包过大：{}，上限为 {}",
+                describe_bytes(source.len()),
+                describe_bytes(MAX_PACK_BYTES)
+            ),
+        ));
+    }
+    let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     if source.trim().is_empty() {
         return Err(Error::pack(origin, None, "规则包为空".to_string()));
     }
-    let pack: PackFile = if source.trim_start().starts_with('{') {
-        serde_json::from_str(source)
-            .map_err(|e| Error::pack(origin, Some(e.line()), format!("JSON 格式错误：{e}")))?
+    let pack: PackFile = if is_json(source, origin) {
+        serde_json::from_str(source).map_err(|e| {
+            let at = if e.line() > 0 {
+                format!("第{}列：", e.column())
+            } else {
+                String::new()
+            };
+            Error::pack(
+                origin,
+                (e.line() > 0).then(|| e.line()),
+                format!("JSON 格式错误：{at}{}", crate::error::zh::json(&e)),
+            )
+        })?
     } else {
         toml::from_str(source).map_err(|e| {
-            let line = e.span().map(|s| line_of(source, s.start));
-            Error::pack(origin, line, format!("TOML 格式错误：{}", e.message()))
+            let at = e.span().map(|s| s.start);
+            let line = at.map(|b| line_of(source, b));
+            let key = at
+                .and_then(|b| key_at(source, b))
+                .map(|k| format!("字段 {k}："))
+                .unwrap_or_default();
+            Error::pack(
+                origin,
+                line,
+                format!(
+                    "TOML 格式错误：{key}{}",
+                    crate::error::zh::toml(e.message())
+                ),
+            )
         })?
     };
     validate_pack(&pack, source, origin)?;
     Ok(pack)
+}
+
+/// The key assigned on the line holding byte `at` (`severity = "x"` gives
+/// `severity`), to name the field in a value error.
+fn key_at(source: &str, at: usize) -> Option<String> {
+    let at = at.min(source.len());
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    let (key, _) = source.get(start..end)?.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    plain.then(|| key.to_string())
 }
 
 fn line_of(source: &str, byte: usize) -> usize {
@@ -309,6 +402,8 @@ fn line_of(source: &str, byte: usize) -> usize {
 }
 
 /// The line where a quoted value first appears, to point at a semantic error.
+/// Called only once an error is found: calling it for every rule made
+/// loading quadratic in the number of rules.
 fn locate(source: &str, value: &str) -> Option<usize> {
     let quoted = format!("\"{value}\"");
     source.find(&quoted).map(|b| line_of(source, b))
@@ -321,11 +416,10 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
     let mut seen = HashSet::new();
     let mut total_terms = 0usize;
     for (i, rule) in pack.rules.iter().enumerate() {
-        let at = locate(source, &rule.id);
         let err = |msg: String| {
             Error::pack(
                 origin,
-                at,
+                locate(source, &rule.id),
                 format!("rule[{i}]（id = \"{}\"）：{msg}", rule.id),
             )
         };
@@ -340,6 +434,28 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
         }
         if rule.message.trim().is_empty() {
             return Err(err("字段 message 不能为空".into()));
+        }
+        for (field, text) in [
+            ("message", &rule.message),
+            ("suggestion", &rule.suggestion),
+            ("basis", &rule.basis),
+        ] {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(err(format!(
+                    "字段 {field} 长 {chars} 个字符，超过上限 {MAX_TEXT_CHARS}（它会复制到每一条结果中）"
+                )));
+            }
+        }
+        let replacements = rule.replacement.iter().chain(rule.replacements.values());
+        if let Some(r) = replacements
+            .into_iter()
+            .find(|r| r.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err(err(format!(
+                "替换文本长 {} 个字符，超过上限 {MAX_TEXT_CHARS}",
+                r.chars().count()
+            )));
         }
         if let Some(t) = rule.terms.iter().find(|t| t.trim().is_empty()) {
             return Err(err(format!("字段 terms 含空词条（{t:?}）")));
@@ -398,7 +514,7 @@ pub fn check_regex(pattern: &str) -> Result<regex::Regex, String> {
         .size_limit(4 << 20)
         .dfa_size_limit(8 << 20)
         .build()
-        .map_err(|e| e.to_string())
+        .map_err(|_| crate::error::zh::regex(pattern))
 }
 
 #[cfg(test)]
@@ -447,6 +563,20 @@ mod tests {
                 .is_some_and(|e| e.contains("正则") && e.contains("p")),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn toml_tables_are_not_taken_for_json() {
+        let err = parse_pack("[[rule]]\nid = 5\n", "p")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("TOML"), "{err}");
+        let err = parse_pack("{\"allow\": 5}", "p").unwrap_err().to_string();
+        assert!(err.contains("JSON"), "{err}");
+        let err = parse_pack("\u{FEFF}{\"allow\": 5}", "p.json")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("JSON") && err.contains("类型错误"), "{err}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Compiled rules: the lexicon automaton, regex patterns and per-rule
 //! context checks, built once from one or more packs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
@@ -108,6 +108,43 @@ pub struct RuleSet {
     severity: BTreeMap<String, Severity>,
     pub required_labels: BTreeMap<String, Vec<LabelKind>>,
     pub packs: Vec<PackMeta>,
+    /// Rule id -> index, and every proper dot-prefix of an id (`a` and `a.b`
+    /// for `a.b.c`), so that loading stays linear in the number of rules.
+    ids: HashMap<String, usize>,
+    id_prefixes: HashSet<String>,
+    /// One automaton over the allow-list: checking each candidate against
+    /// every phrase cost hits × phrases (a 100,000-name list took minutes).
+    allow_index: Option<AhoCorasick>,
+    /// One automaton over every rule's exceptions, with the owning rule of
+    /// each pattern: a pack can extend a rule with thousands of exceptions.
+    exception_index: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+/// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
+/// ranges: a hit is allowed if it overlaps any occurrence of a phrase.
+pub struct AllowedSpans(Vec<(usize, usize)>);
+
+impl AllowedSpans {
+    pub fn none() -> Self {
+        AllowedSpans(Vec::new())
+    }
+
+    fn from_unsorted(mut spans: Vec<(usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        AllowedSpans(merged)
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        let i = self.0.partition_point(|&(s, _)| s < end);
+        i > 0 && self.0[i - 1].1 > start
+    }
 }
 
 /// A raw hit before context checks, as a byte range of the normalised text.
@@ -138,13 +175,21 @@ pub struct RuleInfo {
 
 /// Built-in patterns compile on first use (the tests compile them all);
 /// user patterns compile now, so that their errors surface at load time.
+/// Errors are in Chinese: the parsers' own messages are English.
 fn prepare(pattern: &str, builtin: bool) -> Result<Pattern, String> {
     let folded = fold_pattern(pattern);
-    if builtin {
+    let prepared = if builtin {
         Pattern::lazy(&folded)
     } else {
         Pattern::eager(&folded)
-    }
+    };
+    prepared.map_err(|e| {
+        if folded.len() > crate::pack::MAX_PATTERN_LEN {
+            e
+        } else {
+            crate::error::zh::regex(&folded)
+        }
+    })
 }
 
 fn compile_check(
@@ -304,6 +349,10 @@ impl RuleSet {
             severity: BTreeMap::new(),
             required_labels: BTreeMap::new(),
             packs: Vec::new(),
+            ids: HashMap::new(),
+            id_prefixes: HashSet::new(),
+            allow_index: None,
+            exception_index: None,
         };
         let mut extra_terms: Vec<(usize, String)> = Vec::new();
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
@@ -316,6 +365,8 @@ impl RuleSet {
         }
         set.apply_switches();
         set.build_lexicon(&extra_terms)?;
+        set.build_allow_index()?;
+        set.build_exception_index()?;
         set.pattern_index = PatternIndex::new(set.enabled_patterns());
         Ok(set)
     }
@@ -336,7 +387,7 @@ impl RuleSet {
             self.packs.push(meta);
         }
         for def in &pack.rules {
-            if self.rules.iter().any(|r| r.id == def.id) {
+            if self.ids.contains_key(&def.id) {
                 return Err(Error::pack(
                     origin,
                     None,
@@ -347,6 +398,10 @@ impl RuleSet {
                 ));
             }
             self.rules.push(compile_rule(def, builtin, origin)?);
+            self.ids.insert(def.id.clone(), self.rules.len() - 1);
+            let dots = def.id.match_indices('.').map(|(i, _)| i);
+            self.id_prefixes
+                .extend(dots.map(|i| def.id[..i].to_string()));
         }
         for ext in &pack.extend {
             let idx = self.index_of(&ext.rule).ok_or_else(|| {
@@ -387,9 +442,11 @@ impl RuleSet {
 
     /// Label and profile-extra findings (`label.*`) are switchable too.
     fn ensure_known(&self, id: &str, origin: &str, field: &str) -> Result<(), Error> {
+        let prefix = id.trim_end_matches('*').trim_end_matches('.');
         let known = id == "label"
             || id.starts_with("label.")
-            || self.rules.iter().any(|r| rule_id_matches(id, &r.id))
+            || self.ids.contains_key(id)
+            || self.id_prefixes.contains(prefix)
             || id == "*";
         if known {
             Ok(())
@@ -402,12 +459,22 @@ impl RuleSet {
         }
     }
 
+    /// Linear in rules plus selectors: a rule is off if a selector names it
+    /// exactly or names one of its dot-prefixes (see `rule_id_matches`).
     fn apply_switches(&mut self) {
+        let exact: HashSet<&str> = self.disabled.iter().map(String::as_str).collect();
+        let prefixes: HashSet<&str> = self
+            .disabled
+            .iter()
+            .map(|d| d.trim_end_matches('*').trim_end_matches('.'))
+            .collect();
+        let all = exact.contains("*");
         for rule in &mut self.rules {
-            rule.enabled = !self
-                .disabled
-                .iter()
-                .any(|d| d == "*" || rule_id_matches(d, &rule.id));
+            let id = rule.id.as_str();
+            let by_prefix = id
+                .match_indices('.')
+                .any(|(i, _)| prefixes.contains(&id[..i]));
+            rule.enabled = !(all || exact.contains(id) || by_prefix);
             if let Some(sev) = self.severity.get(&rule.id) {
                 rule.severity = *sev;
             }
@@ -447,13 +514,95 @@ impl RuleSet {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .map_err(|e| Error::pack("rules", None, format!("词库构建失败：{e}")))?;
+            .map_err(|_| {
+                Error::pack(
+                    "rules",
+                    None,
+                    "词库构建失败：词条总量超过自动机的容量上限，请精简词条".into(),
+                )
+            })?;
         self.lexicon = Some(ac);
         Ok(())
     }
 
+    fn build_allow_index(&mut self) -> Result<(), Error> {
+        let phrases: Vec<&String> = self.allow.iter().filter(|a| !a.is_empty()).collect();
+        if phrases.is_empty() {
+            return Ok(());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases)
+            .map_err(|_| {
+                Error::pack(
+                    "allow",
+                    None,
+                    "允许列表过大，超过自动机的容量上限，请精简".into(),
+                )
+            })?;
+        self.allow_index = Some(ac);
+        Ok(())
+    }
+
+    /// Where allow-listed phrases occur in `text`, in one pass.
+    pub fn allowed_spans(&self, text: &str) -> AllowedSpans {
+        let Some(ac) = &self.allow_index else {
+            return AllowedSpans(Vec::new());
+        };
+        AllowedSpans::from_unsorted(
+            ac.find_overlapping_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        )
+    }
+
+    fn build_exception_index(&mut self) -> Result<(), Error> {
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+            for e in rule.exceptions.iter().filter(|e| !e.is_empty()) {
+                phrases.push(e);
+                owners.push(i);
+            }
+        }
+        if phrases.is_empty() {
+            return Ok(());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases)
+            .map_err(|_| {
+                Error::pack(
+                    "exceptions",
+                    None,
+                    "例外词过多，超过自动机的容量上限，请精简".into(),
+                )
+            })?;
+        self.exception_index = Some((ac, owners));
+        Ok(())
+    }
+
+    /// Per rule, where its exceptions occur in `text`, in one pass; a hit
+    /// is excepted when an occurrence contains its first character.
+    pub fn exception_spans(&self, text: &str) -> HashMap<usize, AllowedSpans> {
+        let Some((ac, owners)) = &self.exception_index else {
+            return HashMap::new();
+        };
+        let mut by_rule: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for m in ac.find_overlapping_iter(text) {
+            by_rule
+                .entry(owners[m.pattern().as_usize()])
+                .or_default()
+                .push((m.start(), m.end()));
+        }
+        by_rule
+            .into_iter()
+            .map(|(rule, spans)| (rule, AllowedSpans::from_unsorted(spans)))
+            .collect()
+    }
+
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.rules.iter().position(|r| r.id == id)
+        self.ids.get(id).copied()
     }
 
     pub fn is_disabled(&self, id: &str) -> bool {

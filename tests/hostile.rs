@@ -243,4 +243,225 @@ fn max_findings_keeps_unsuppressed_errors_before_suppressed_ones() {
         .findings
         .iter()
         .any(|f| f.rule == "guarantee.principal"));
+fn user_rule(id: &str, severity: &str, body: &str) -> String {
+    format!("[[rule]]\nid = \"{id}\"\ncategory = \"misleading\"\nseverity = \"{severity}\"\nmessage = \"m\"\nbasis = \"b\"\n{body}\n")
+}
+
+/// Issue 15, item 4: an info-level user term that contains 保本 used to
+/// swallow the built-in error and flip the verdict, with nothing reported.
+#[test]
+fn a_user_rule_never_silently_drops_another_rules_finding() {
+    let options = CheckOptions {
+        product: Some("general".into()),
+    };
+    let text = "本产品保本保收益";
+    let info = user_rule("org.cover", "info", "terms = [\"本产品保本保收益\"]");
+    let r = Checker::new(&[(&info, "info.toml")])
+        .unwrap()
+        .check(text, &options)
+        .unwrap();
+    assert!(!r.summary.pass, "verdict must not flip: {:?}", r.summary);
+    assert!(r.findings.iter().any(|f| f.rule == "guarantee.principal"));
+    assert!(r.findings.iter().any(|f| f.rule == "org.cover"));
+
+    // At the same severity the user rule reports the claim, by design, and
+    // the finding it covers is listed as suppressed with the reason.
+    let error = user_rule("org.cover", "error", "terms = [\"本产品保本保收益\"]");
+    let r = Checker::new(&[(&error, "error.toml")])
+        .unwrap()
+        .check(text, &options)
+        .unwrap();
+    assert!(!r.summary.pass);
+    let covered = r
+        .suppressed
+        .iter()
+        .find(|s| s.finding.rule == "guarantee.principal");
+    let covered = covered.expect("the covered built-in finding is in `suppressed`");
+    assert!(covered.marker.contains("org.cover"), "{}", covered.marker);
+    assert_eq!(covered.finding.text, "保本保收益");
+    assert_eq!(r.summary.suppressed, r.suppressed.len());
+
+    // Built-in rules keep one finding per claim, as before.
+    let r = check("保本保收益").unwrap();
+    assert!(r.suppressed.is_empty(), "{:?}", r.suppressed);
+}
+
+/// Issue 15, item 5: loading was quadratic (each rule's line was found by
+/// scanning the whole source). A ratio, as for the other linearity tests.
+#[test]
+fn pack_loading_is_linear_in_the_number_of_rules() {
+    let pack = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                user_rule(
+                    &format!("org.r{i}"),
+                    "warning",
+                    &format!("terms = [\"词条{i}号\"]"),
+                )
+            })
+            .collect()
+    };
+    let time = |src: &str| {
+        let mut v: Vec<f64> = (0..3)
+            .map(|_| {
+                let t0 = Instant::now();
+                Checker::new(&[(src, "p.toml")]).unwrap();
+                t0.elapsed().as_secs_f64()
+            })
+            .collect();
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[1]
+    };
+    // The built-in rules are loaded every time; subtract them.
+    let base = time("allow = [\"x\"]\n");
+    let (small, large) = (pack(3_000), pack(12_000));
+    let (ts, tl) = (
+        (time(&small) - base).max(1e-3),
+        (time(&large) - base).max(1e-3),
+    );
+    println!(
+        "3,000 rules {:.0} ms, 12,000 rules {:.0} ms",
+        ts * 1e3,
+        tl * 1e3
+    );
+    assert!(tl / ts < 8.0, "4x rules took {:.1}x time", tl / ts);
+}
+
+#[test]
+fn pack_size_and_message_length_are_bounded_at_load_time() {
+    let big = format!("allow = [\"{}\"]\n", "x".repeat(finlint::MAX_PACK_BYTES));
+    let e = Checker::new(&[(&big, "big.toml")])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        e.contains("big.toml") && e.contains("16 MiB") && !e.contains("--jsonl"),
+        "{e}"
+    );
+    // A long message is copied into every finding: 15 MB × 1,000 hits aborted the CLI.
+    let long = format!(
+        "[[rule]]\nid = \"org.long\"\ncategory = \"misleading\"\nseverity = \"error\"\nmessage = \"{}\"\nbasis = \"b\"\nterms = [\"x\"]\n",
+        "长".repeat(finlint::pack::MAX_TEXT_CHARS + 1)
+    );
+    let e = Checker::new(&[(&long, "long.toml")])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("message") && e.contains("上限"), "{e}");
+}
+
+#[test]
+fn the_too_large_message_gives_the_exact_size() {
+    let text = "a".repeat(finlint::MAX_INPUT_BYTES + 1);
+    let e = check(&text).unwrap_err().to_string();
+    assert!(
+        e.contains("33,554,433 字节") && e.contains("33,554,432 字节"),
+        "{e}"
+    );
+}
+
+/// Issue 15, item 7: readers see alt and title text and noscript content.
+#[test]
+fn alt_title_and_noscript_text_is_checked_with_spans_into_the_original() {
+    let html = "<p>稳健之选<img src=\"a.png\" alt=\"保本保息\"></p><p title=\"零风险\">详见说明</p><noscript>稳赚不赔</noscript><p>保<span title=\"注\">本</span></p>";
+    let r = check(html).unwrap();
+    for (rule, text) in [
+        ("guarantee.principal", "保本保息"),
+        ("guarantee.risk_free", "零风险"),
+    ] {
+        let f = r.findings.iter().find(|f| f.text == text);
+        let f = f.unwrap_or_else(|| panic!("{rule} {text}: {:?}", r.findings));
+        let s = f.span.unwrap();
+        assert_eq!(&html[s.byte_start..s.byte_end], text);
+    }
+    assert!(
+        r.findings.iter().any(|f| f.text.contains("稳赚")),
+        "{:?}",
+        r.findings
+    );
+    // A title inside a word does not split it.
+    assert!(
+        r.findings.iter().any(|f| f.text.starts_with("保<span")),
+        "{:?}",
+        r.findings
+    );
+}
+
+/// A `{text}` message quoting a merged run of repetitions must not copy
+/// megabytes into the message.
+#[test]
+fn a_message_quotes_at_most_forty_characters_of_the_hit() {
+    let pack = "[[rule]]\nid = \"org.run\"\ncategory = \"misleading\"\nseverity = \"error\"\nmessage = \"“{text}”{text}\"\nbasis = \"b\"\npatterns = [\"(?:金元宝)+\"]\n";
+    let checker = Checker::new(&[(pack, "run.toml")]).unwrap();
+    let r = checker
+        .check(&"金元宝".repeat(5_000), &CheckOptions::default())
+        .unwrap();
+    let f = r.findings.iter().find(|f| f.rule == "org.run").unwrap();
+    assert_eq!(
+        f.text.chars().count(),
+        15_000,
+        "the span still covers the run"
+    );
+    assert!(f.message.chars().count() < 100, "{}", f.message);
+    assert!(f.message.contains('…'));
+}
+
+/// A large allow-list (an organisation's 100,000 product and branch names)
+/// was checked phrase by phrase for every candidate: minutes for 450 KB of
+/// copy. One automaton pass makes it cost about what the text costs anyway.
+#[test]
+fn a_large_allow_list_does_not_multiply_the_check_time() {
+    let phrases: Vec<String> = (0..100_000).map(|i| format!("\"允许短语{i}号\"")).collect();
+    let pack = format!("allow = [{}, \"鑫享第一\"]\n", phrases.join(","));
+    let with_pack = Checker::new(&[(&pack, "allow.toml")]).unwrap();
+    let text = "保本理财，零风险。鑫享第一。".repeat(5_000);
+    let time = |checker: &Checker| {
+        let t0 = Instant::now();
+        let r = checker.check(&text, &CheckOptions::default()).unwrap();
+        (t0.elapsed().as_secs_f64(), r)
+    };
+    let (plain, _) = time(Checker::shared());
+    let (allowed, r) = time(&with_pack);
+    println!("without the list {plain:.2} s, with 100,000 phrases {allowed:.2} s");
+    assert!(
+        allowed < plain * 4.0 + 0.5,
+        "{allowed:.2} s vs {plain:.2} s"
+    );
+    assert!(!r.findings.iter().any(|f| f.text.contains("鑫享第一")));
+    assert!(r.findings.iter().any(|f| f.rule == "guarantee.principal"));
+}
+
+/// The same family for a rule's exceptions: a pack extending a rule with
+/// 100,000 exceptions was scanned phrase by phrase for every hit.
+#[test]
+fn a_large_exception_list_does_not_multiply_the_check_time() {
+    let phrases: Vec<String> = (0..100_000).map(|i| format!("\"例外短语{i}号\"")).collect();
+    let pack = format!(
+        "[[extend]]\nrule = \"guarantee.principal\"\nexceptions = [{}, \"保本理财通\"]\n",
+        phrases.join(",")
+    );
+    let with_pack = Checker::new(&[(&pack, "exceptions.toml")]).unwrap();
+    let text = "保本理财，零风险。保本理财通。".repeat(5_000);
+    let time = |checker: &Checker| {
+        let t0 = Instant::now();
+        let r = checker.check(&text, &CheckOptions::default()).unwrap();
+        (t0.elapsed().as_secs_f64(), r)
+    };
+    let (plain, before) = time(Checker::shared());
+    let (excepted, r) = time(&with_pack);
+    println!("without the list {plain:.2} s, with 100,000 exceptions {excepted:.2} s");
+    assert!(
+        excepted < plain * 4.0 + 0.5,
+        "{excepted:.2} s vs {plain:.2} s"
+    );
+    let count = |r: &finlint::Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "guarantee.principal")
+            .count()
+    };
+    assert!(
+        count(&r) > 0 && count(&r) < count(&before),
+        "the exception applies, and only there"
+    );
 }

@@ -7,7 +7,8 @@ use crate::report::Report;
 /// Workflow commands need `%`, CR and LF escaped in the message, and also `,`
 /// and `:` in property values.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::sanitize(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -37,4 +38,14 @@ pub fn render(file: &str, report: &Report) -> String {
         ));
     }
     out
+}
+
+/// A file that could not be read or checked fails the job too.
+pub fn render_error(file: &str, error: &str) -> String {
+    format!(
+        "::error file={},title={}::{}\n",
+        escape_property(file),
+        escape_property("finlint 无法检查"),
+        escape_data(error)
+    )
 }

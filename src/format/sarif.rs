@@ -14,8 +14,10 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// One SARIF log for several checked files: `(uri, report)`.
-pub fn render(files: &[(String, Report)], rules: &[RuleInfo]) -> Value {
+/// One SARIF log for several checked files: `(uri, report)`, and the files
+/// that could not be read or checked, `(uri, reason)`, as tool notifications
+/// (so a failed file is not mistaken for a clean one).
+pub fn render(files: &[(&str, &Report)], failed: &[(&str, &str)], rules: &[RuleInfo]) -> Value {
     let driver_rules: Vec<Value> = rules
         .iter()
         .map(|r| {
@@ -71,6 +73,14 @@ pub fn render(files: &[(String, Report)], rules: &[RuleInfo]) -> Value {
                 "properties": { "rulePack": version },
                 "rules": driver_rules,
             }},
+            "invocations": [{
+                "executionSuccessful": failed.is_empty(),
+                "toolExecutionNotifications": failed.iter().map(|(uri, reason)| json!({
+                    "level": "error",
+                    "message": { "text": reason },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
+                })).collect::<Vec<Value>>(),
+            }],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]

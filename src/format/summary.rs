@@ -4,7 +4,8 @@
 use crate::pack::Category;
 use crate::report::Report;
 
-pub fn render(files: &[(String, String, Report)]) -> String {
+/// One row per `(file name, report)`.
+pub fn render(files: &[(&str, &Report)]) -> String {
     let cats: Vec<Category> = Category::ALL.to_vec();
     let mut out = String::from("\n汇总\n");
     let header: Vec<String> = cats.iter().map(|c| c.label_zh().to_string()).collect();
@@ -17,7 +18,7 @@ pub fn render(files: &[(String, String, Report)]) -> String {
     ));
     let mut totals = vec![0usize; cats.len()];
     let (mut errors, mut warnings, mut failing) = (0, 0, 0);
-    for (name, _, report) in files {
+    for (name, report) in files {
         let counts: Vec<usize> = cats
             .iter()
             .map(|c| {
@@ -60,7 +61,7 @@ fn row(name: &str, errors: usize, warnings: usize, counts: &[usize], header: &[S
         .zip(header)
         .map(|(n, h)| format!("{:>width$}", n, width = h.chars().count() * 2))
         .collect();
-    let mut shown = name.to_string();
+    let mut shown = super::sanitize(name).into_owned();
     while width(&shown) > NAME_COLUMNS {
         let mut rest = shown.chars();
         rest.next();
@@ -76,18 +77,7 @@ fn row(name: &str, errors: usize, warnings: usize, counts: &[usize], header: &[S
 
 const NAME_COLUMNS: usize = 40;
 
-/// Terminal columns: CJK and full-width characters take two.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if crate::fold::is_cjk(c) || ('\u{FF01}'..='\u{FF60}').contains(&c) || c == '…' {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
+use super::display_width as width;
 
 fn pad(s: &str, columns: usize) -> String {
     format!("{s}{}", " ".repeat(columns.saturating_sub(width(s))))

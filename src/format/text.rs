@@ -1,11 +1,14 @@
 //! The terminal format: each finding with its line and column, the excerpt,
 //! the message, the suggestion and the legal basis.
 
+use super::{display_width, sanitize};
 use crate::pack::{LabelKind, Severity};
 use crate::report::Report;
 
 pub struct Style {
     pub color: bool,
+    /// The encoding the input was read in, when it was not plain UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 impl Style {
@@ -36,39 +39,57 @@ fn label_name(k: LabelKind) -> &'static str {
     }
 }
 
+/// Everything shown comes from the input or a user pack is passed through
+/// `sanitize`, so escape codes in the copy never reach the terminal raw.
 pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String {
     let mut out = String::new();
-    out.push_str(&style.paint(
+    let _ = write(&mut out, name, input, report, style);
+    out
+}
+
+/// `render`, streamed: a report with millions of findings is written as it
+/// is formatted instead of being built as one string first.
+pub fn write<W: std::fmt::Write>(
+    out: &mut W,
+    name: &str,
+    input: &str,
+    report: &Report,
+    style: &Style,
+) -> std::fmt::Result {
+    let name = sanitize(name);
+    let encoding = style
+        .encoding
+        .map(|e| format!("，按 {e} 编码读取"))
+        .unwrap_or_default();
+    out.write_str(&style.paint(
         "1",
         &format!(
-            "{name}（产品类型：{}，{}）",
-            report.profile.name, report.profile.reason
+            "{name}（产品类型：{}，{}{encoding}）",
+            report.profile.name,
+            sanitize(&report.profile.reason)
         ),
-    ));
-    out.push('\n');
+    ))?;
+    out.write_char('\n')?;
     for f in &report.findings {
         let place = match (f.line, f.column) {
             (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
             _ => format!("{name}"),
         };
-        out.push_str(&format!(
+        out.write_str(&format!(
             "{place}: {} [{}] {}\n",
             style.paint(severity_code(f.severity), f.severity.label_zh()),
-            f.rule,
-            f.message
-        ));
+            sanitize(&f.rule),
+            sanitize(&f.message)
+        ))?;
         if let Some(span) = f.span {
-            out.push_str(&format!(
-                "    原文：{}\n",
-                excerpt(input, span.byte_start, span.byte_end, style)
-            ));
+            out.write_str(&excerpt(input, span.byte_start, span.byte_end, style))?;
         }
         if !f.suggestion.is_empty() {
-            out.push_str(&format!("    建议：{}\n", f.suggestion));
+            out.write_str(&format!("    建议：{}\n", sanitize(&f.suggestion)))?;
         }
-        out.push_str(&format!("    依据：{}\n", f.basis));
+        out.write_str(&format!("    依据：{}\n", sanitize(&f.basis)))?;
     }
-    out.push_str("必备信息：");
+    out.write_str("必备信息：")?;
     let parts: Vec<String> = LabelKind::ALL
         .iter()
         .map(|k| {
@@ -83,32 +104,86 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
             format!("{}{mark}", label_name(*k))
         })
         .collect();
-    out.push_str(&parts.join("  "));
-    out.push('\n');
+    out.write_str(&parts.join("  "))?;
+    out.write_char('\n')?;
     if !report.suppressed.is_empty() {
-        out.push_str(&format!("已按标记忽略 {} 项：\n", report.suppressed.len()));
+        out.write_str(&format!(
+            "已忽略 {} 项（括号内为原因）：\n",
+            report.suppressed.len()
+        ))?;
         for s in &report.suppressed {
-            out.push_str(&format!(
+            out.write_str(&format!(
                 "    [{}] {:?}（{}）\n",
-                s.finding.rule, s.finding.text, s.marker
-            ));
+                sanitize(&s.finding.rule),
+                s.finding.text,
+                sanitize(&s.marker)
+            ))?;
         }
     }
     let verdict_code = if report.summary.pass { "1;32" } else { "1;31" };
-    out.push_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)));
-    out.push_str(&format!("（规则包 {}）\n", report.version.rules));
-    out
+    out.write_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)))?;
+    out.write_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)))?;
+    Ok(())
 }
 
-/// The finding with up to 12 characters of context either side, one line.
+/// The finding with up to 12 characters of context either side, on one
+/// line. In colour the finding is underlined; without colour (piped, or
+/// `--color never`) a caret line under it marks where it is.
 fn excerpt(input: &str, start: usize, end: usize, style: &Style) -> String {
+    const LABEL: &str = "    原文：";
     let before = crate::labels::tail_chars(&input[..start], 12);
     let after = crate::labels::head_chars(&input[end..], 12);
-    let clean = |s: &str| s.replace(['\n', '\r'], " ");
-    format!(
-        "{}{}{}",
+    let clean = |s: &str| sanitize(&s.replace(['\n', '\r'], " ")).into_owned();
+    let (before, hit, after) = (
         clean(before),
-        style.paint("1;4", &clean(&input[start..end])),
-        clean(after)
+        clean(&shorten(&input[start..end])),
+        clean(after),
+    );
+    if style.color {
+        return format!("{LABEL}{before}{}{after}\n", style.paint("1;4", &hit));
+    }
+    format!(
+        "{LABEL}{before}{hit}{after}\n{}{}\n",
+        " ".repeat(display_width(LABEL) + display_width(&before)),
+        "^".repeat(display_width(&hit).max(1))
     )
+}
+
+/// A very long hit (merged repetitions) is shown by its ends.
+fn shorten(hit: &str) -> String {
+    const KEEP: usize = 40;
+    if hit.chars().count() <= 2 * KEEP {
+        return hit.to_string();
+    }
+    let head = crate::labels::head_chars(hit, KEEP);
+    let tail = crate::labels::tail_chars(hit, KEEP);
+    format!("{head}……{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_hit_is_shown_by_its_ends() {
+        let hit = "保本".repeat(1000);
+        let shown = shorten(&hit);
+        assert_eq!(shown.chars().count(), 82);
+        assert!(shown.contains("……"));
+        assert_eq!(shorten("保本"), "保本");
+    }
+
+    #[test]
+    fn the_caret_line_sits_under_the_hit() {
+        let input = "前文，保本理财。";
+        let start = input.find("保本").unwrap();
+        let style = Style {
+            color: false,
+            encoding: None,
+        };
+        let out = excerpt(input, start, start + "保本".len(), &style);
+        let lines: Vec<&str> = out.lines().collect();
+        let col = display_width(&lines[0][..lines[0].find("保本").unwrap()]);
+        assert_eq!(lines[1], format!("{}^^^^", " ".repeat(col)));
+    }
 }
