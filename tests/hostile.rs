@@ -243,6 +243,8 @@ fn max_findings_keeps_unsuppressed_errors_before_suppressed_ones() {
         .findings
         .iter()
         .any(|f| f.rule == "guarantee.principal"));
+}
+
 fn user_rule(id: &str, severity: &str, body: &str) -> String {
     format!("[[rule]]\nid = \"{id}\"\ncategory = \"misleading\"\nseverity = \"{severity}\"\nmessage = \"m\"\nbasis = \"b\"\n{body}\n")
 }
@@ -253,6 +255,7 @@ fn user_rule(id: &str, severity: &str, body: &str) -> String {
 fn a_user_rule_never_silently_drops_another_rules_finding() {
     let options = CheckOptions {
         product: Some("general".into()),
+        ..CheckOptions::default()
     };
     let text = "本产品保本保收益";
     let info = user_rule("org.cover", "info", "terms = [\"本产品保本保收益\"]");
