@@ -530,17 +530,11 @@ impl RuleSet {
         if phrases.is_empty() {
             return Ok(());
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(phrases)
-            .map_err(|_| {
-                Error::pack(
-                    "allow",
-                    None,
-                    "允许列表过大，超过自动机的容量上限，请精简".into(),
-                )
-            })?;
-        self.allow_index = Some(ac);
+        self.allow_index = Some(phrase_automaton(
+            phrases,
+            "allow",
+            "允许列表过大，超过自动机的容量上限，请精简",
+        )?);
         Ok(())
     }
 
@@ -568,16 +562,11 @@ impl RuleSet {
         if phrases.is_empty() {
             return Ok(());
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(phrases)
-            .map_err(|_| {
-                Error::pack(
-                    "exceptions",
-                    None,
-                    "例外词过多，超过自动机的容量上限，请精简".into(),
-                )
-            })?;
+        let ac = phrase_automaton(
+            phrases,
+            "exceptions",
+            "例外词过多，超过自动机的容量上限，请精简",
+        )?;
         self.exception_index = Some((ac, owners));
         Ok(())
     }
@@ -691,6 +680,19 @@ impl RuleSet {
 /// to require context the regex crate cannot look around for). Whitespace at
 /// either edge is never part of a claim, so it is trimmed: a pattern ending in
 /// `\s*` must not make a span depend on what follows the claim.
+/// One overlapping-match automaton over a phrase list (allow-list,
+/// exceptions); a list too large for it is a pack error naming the list.
+fn phrase_automaton<P: AsRef<[u8]>>(
+    phrases: Vec<P>,
+    origin: &str,
+    too_large: &str,
+) -> Result<AhoCorasick, Error> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(phrases)
+        .map_err(|_| Error::pack(origin, None, too_large.to_string()))
+}
+
 fn push_pattern_hits(
     re: &regex::Regex,
     text: &str,
