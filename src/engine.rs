@@ -202,6 +202,7 @@ impl Checker {
             suppressed,
             summary,
             version: self.version(),
+            document: None,
         })
     }
 
@@ -320,6 +321,7 @@ impl Checker {
             span: None,
             line: None,
             column: None,
+            location: None,
         }
     }
 
@@ -457,6 +459,7 @@ fn document_finding(
         span: None,
         line: None,
         column: None,
+        location: None,
     }
 }
 

@@ -11,6 +11,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use finlint::format::{github, sarif, summary, text};
 use finlint::{eval, CheckOptions, Checker, Report, MAX_INPUT_BYTES};
 
+mod cli_documents;
+
 #[derive(Parser)]
 #[command(
     name = "finlint",
@@ -204,10 +206,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Usage> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| CHECKABLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        } else if cli_documents::is_document(&path)
+            || path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| CHECKABLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
             out.push(path);
         }
@@ -336,10 +339,12 @@ fn check_all(
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
-                let outcome =
-                    load(path).and_then(|(name, input)| match checker.check(&input, options) {
-                        Ok(report) => Ok((name, input, report)),
-                        Err(e) => Err(format!("{name}：{e}")),
+                let outcome = cli_documents::check_if_document(checker, path, options)
+                    .unwrap_or_else(|| {
+                        load(path).and_then(|(name, input)| match checker.check(&input, options) {
+                            Ok(report) => Ok((name, input, report)),
+                            Err(e) => Err(format!("{name}：{e}")),
+                        })
                     });
                 if let Ok(mut slot) = results[i].lock() {
                     *slot = Some(outcome);

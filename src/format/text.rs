@@ -38,19 +38,26 @@ fn label_name(k: LabelKind) -> &'static str {
 
 pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String {
     let mut out = String::new();
+    let source = report
+        .document
+        .as_ref()
+        .map(|d| format!("{}，SHA-256 {}，", d.format.label_zh(), d.sha256))
+        .unwrap_or_default();
     out.push_str(&style.paint(
         "1",
         &format!(
-            "{name}（产品类型：{}，{}）",
+            "{name}（{source}产品类型：{}，{}）",
             report.profile.name, report.profile.reason
         ),
     ));
     out.push('\n');
+    if let Some(doc) = &report.document {
+        for notice in &doc.notices {
+            out.push_str(&format!("注意：{notice}\n"));
+        }
+    }
     for f in &report.findings {
-        let place = match (f.line, f.column) {
-            (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
-            _ => format!("{name}"),
-        };
+        let place = place(name, f);
         out.push_str(&format!(
             "{place}: {} [{}] {}\n",
             style.paint(severity_code(f.severity), f.severity.label_zh()),
@@ -67,6 +74,21 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
             out.push_str(&format!("    建议：{}\n", f.suggestion));
         }
         out.push_str(&format!("    依据：{}\n", f.basis));
+    }
+    if let Some(doc) = report.document.as_ref().filter(|d| !d.hidden.is_empty()) {
+        out.push_str("读者看不到的部分（演讲者备注计入结论，批注仅供参考）：\n");
+        for h in &doc.hidden {
+            let f = &h.finding;
+            out.push_str(&format!(
+                "{} {}: {} [{}] {}\n    原文：{}\n",
+                h.part.label_zh(),
+                place(name, f),
+                style.paint(severity_code(f.severity), f.severity.label_zh()),
+                f.rule,
+                f.message,
+                f.text
+            ));
+        }
     }
     out.push_str("必备信息：");
     let parts: Vec<String> = LabelKind::ALL
@@ -98,6 +120,18 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
     out.push_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)));
     out.push_str(&format!("（规则包 {}）\n", report.version.rules));
     out
+}
+
+/// `file:line:column` in the checked text, then the place in the document.
+fn place(name: &str, f: &crate::report::Finding) -> String {
+    let mut place = match (f.line, f.column) {
+        (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+        _ => name.to_string(),
+    };
+    if let Some(loc) = &f.location {
+        place.push_str(&format!("（{}）", loc.describe()));
+    }
+    place
 }
 
 /// The finding with up to 12 characters of context either side, one line.

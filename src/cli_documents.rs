@@ -1,0 +1,43 @@
+//! The CLI's hook for documents (.docx, .pptx, .pdf, images): kept apart from
+//! main.rs so that file walking and text input can change independently.
+
+use std::path::Path;
+
+use finlint::extract::{self, Format};
+use finlint::{CheckOptions, Checker, Report};
+
+/// Whether a directory walk should pick up `path` as a document.
+pub fn is_document(path: &Path) -> bool {
+    path.to_str().and_then(Format::from_name).is_some()
+}
+
+/// Check `path` if it is a document: Some((name, extracted text, report)),
+/// or Some(Err(message naming the file)); None for anything else.
+pub fn check_if_document(
+    checker: &Checker,
+    path: &Path,
+    options: &CheckOptions,
+) -> Option<Result<(String, String, Report), String>> {
+    if !is_document(path) {
+        return None;
+    }
+    let name = path.display().to_string();
+    Some(read_bounded(path, &name).and_then(|bytes| {
+        let checked = extract::check_document(checker, &name, &bytes, options)?;
+        Ok((name, checked.document.body.text, checked.report))
+    }))
+}
+
+fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| format!("无法读取 {name}：{e}"))?
+        .len();
+    if len > extract::MAX_DOCUMENT_BYTES as u64 {
+        return Err(format!(
+            "{name}：文件过大（{:.1} MB），文档上限为 {} MB",
+            len as f64 / 1048576.0,
+            extract::MAX_DOCUMENT_BYTES / 1048576
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("无法读取 {name}：{e}"))
+}
