@@ -25,9 +25,21 @@ export function createApi(wasm, ensureReady) {
     }
   }
 
+  // A .docx or .pptx as bytes (Uint8Array, Buffer or ArrayBuffer): read in
+  // the module, never sent anywhere. Returns the report (findings carry
+  // `location`, the report `document`) and the extracted texts.
+  function checkDocument(bytes, options = {}) {
+    ensureReady();
+    const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+    if (!(data instanceof Uint8Array)) throw new TypeError('finlint: a document must be a Uint8Array, Buffer or ArrayBuffer');
+    usePacks(options.rules);
+    return wasm.checkDocument(data, options.name ?? '', { product: options.product ?? null });
+  }
+
   function check(input, options = {}) {
     ensureReady();
-    if (typeof input !== 'string') throw new TypeError('finlint: input must be a string (plain text or HTML)');
+    if (input instanceof Uint8Array || input instanceof ArrayBuffer) return checkDocument(input, options).report;
+    if (typeof input !== 'string') throw new TypeError('finlint: input must be a string (plain text or HTML) or the bytes of a .docx/.pptx');
     usePacks(options.rules);
     return wasm.check(input, { product: options.product ?? null });
   }
@@ -58,5 +70,5 @@ export function createApi(wasm, ensureReady) {
     wasm.validateRulePack(packTexts(pack)[0]);
   }
 
-  return { check, validate, rules, version, validateRulePack };
+  return { check, checkDocument, validate, rules, version, validateRulePack };
 }

@@ -18,5 +18,5 @@ const api = createApi(wasm, () => {
   if (!ready) throw new Error('finlint: call and await init() before checking');
 });
 
-export const { check, validate, rules, version, validateRulePack } = api;
+export const { check, checkDocument, validate, rules, version, validateRulePack } = api;
 export default { init, ...api };

@@ -36,6 +36,34 @@ export interface Finding {
   span: Span | null;
   line?: number;
   column?: number;
+  /** For a .docx/.pptx: where the finding is, in the document's own terms. */
+  location?: DocumentLocation;
+}
+
+/** A place in a document; `kind` says which fields are set. All numbers are 1-based. */
+export type DocumentLocation =
+  | { kind: 'paragraph'; paragraph: number }
+  | { kind: 'table_cell'; table: number; row: number; column: number }
+  | { kind: 'header'; header: number; paragraph: number }
+  | { kind: 'footer'; footer: number; paragraph: number }
+  | { kind: 'text_box'; anchor: number; paragraph: number }
+  | { kind: 'footnote'; note: number; paragraph: number }
+  | { kind: 'shape'; slide: number; shape: number; name: string; paragraph: number }
+  | { kind: 'slide_table'; slide: number; shape: number; name: string; row: number; column: number }
+  | { kind: 'notes'; slide: number; paragraph: number }
+  | { kind: 'comment'; comment: number; author?: string; slide?: number }
+  | { kind: 'page'; page: number; line: number }
+  | { kind: 'ocr_line'; line: number; left: number; top: number; width: number; height: number; confidence: number };
+
+export interface DocumentInfo {
+  file: string;
+  sha256: string;
+  format: 'docx' | 'pptx' | 'pdf' | 'image';
+  bytes: number;
+  /** How the text was obtained, e.g. tracked changes accepted (Chinese). */
+  notices: string[];
+  /** Findings in speaker notes and comments; spans point into notesText / commentsText. */
+  hidden: Array<Finding & { part: 'notes' | 'comments' }>;
 }
 
 export interface SuppressedFinding extends Finding {
@@ -69,6 +97,8 @@ export interface Report {
     verdict: string;
   };
   version: { engine: string; rules: string };
+  /** Set when the input was a document (.docx/.pptx bytes). */
+  document?: DocumentInfo;
 }
 
 /** A rule pack object (the JSON form of a pack file; see schema/rule-pack.schema.json). */
@@ -117,6 +147,8 @@ export interface CheckOptions {
   /** Omit (or null) to detect the product from the text. */
   product?: Product | null;
   rules?: Rules;
+  /** For document bytes: the file name, whose extension gives the format (else the content does). */
+  name?: string;
 }
 
 export interface ValidateOptions extends CheckOptions {
@@ -138,9 +170,14 @@ export interface RuleInfo {
 }
 
 /** Check plain text or HTML. Throws an Error with a Chinese message on bad input. */
-export function check(input: string, options?: CheckOptions): Report;
+export function check(input: string | Uint8Array | ArrayBuffer, options?: CheckOptions): Report;
+/** Check a .docx or .pptx given as bytes; spans point into `text`. PDF and images: use the CLI. */
+export function checkDocument(
+  bytes: Uint8Array | ArrayBuffer,
+  options?: CheckOptions,
+): { report: Report; text: string; notesText: string; commentsText: string };
 /** The pre-publish gate: `ok` is false when the copy must not be published. */
-export function validate(input: string, options?: ValidateOptions): { ok: boolean; report: Report };
+export function validate(input: string | Uint8Array | ArrayBuffer, options?: ValidateOptions): { ok: boolean; report: Report };
 export function rules(options?: { rules?: Rules }): RuleInfo[];
 export function version(options?: { rules?: Rules }): { engine: string; rules: string };
 /** Throws with the field and line when a pack is invalid. */

@@ -11,5 +11,5 @@ const api = createApi(wasm, () => {
   }
 });
 
-export const { check, validate, rules, version, validateRulePack } = api;
+export const { check, checkDocument, validate, rules, version, validateRulePack } = api;
 export default api;

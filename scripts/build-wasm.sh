@@ -13,7 +13,7 @@ if [ "$have" != "$want" ]; then
 fi
 
 cargo build --lib --target wasm32-unknown-unknown --release --no-default-features
-wasm=target/wasm32-unknown-unknown/release/finlint.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/finlint.wasm
 rm -rf www/pkg
 # One module for the page (ES module, used by the worker) and one for Node.
 wasm-bindgen "$wasm" --target web --out-dir www/pkg --no-typescript

@@ -112,3 +112,57 @@ pub fn version() -> Result<JsValue, JsError> {
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DocumentResult<'a> {
+    report: &'a crate::Report,
+    /// The extracted text the report's spans point into.
+    text: &'a str,
+    notes_text: &'a str,
+    comments_text: &'a str,
+    /// Each finding's location in Chinese, parallel to `report.findings`
+    /// and to `report.document.hidden` (null for document-level findings).
+    places: Vec<Option<String>>,
+    hidden_places: Vec<Option<String>>,
+}
+
+/// Check a .docx or .pptx given as bytes (read in the browser, never
+/// uploaded). `name` gives the format by its extension; without one the
+/// content decides. Findings carry `location`; the report carries
+/// `document` (file, SHA-256, notices, notes and comments findings).
+#[wasm_bindgen(js_name = checkDocument)]
+pub fn check_document(bytes: &[u8], name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let opts: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("选项无效：{e}")))?
+    };
+    let options = CheckOptions {
+        product: opts.product,
+    };
+    let name = if name.is_empty() { "文档" } else { name };
+    let checked = with_checker(|c| crate::extract::check_document(c, name, bytes, &options))
+        .map_err(|e| JsError::new(&e))?;
+    to_js(&DocumentResult {
+        report: &checked.report,
+        text: &checked.document.body.text,
+        notes_text: &checked.document.notes.text,
+        comments_text: &checked.document.comments.text,
+        places: describe(checked.report.findings.iter()),
+        hidden_places: describe(
+            checked
+                .report
+                .document
+                .iter()
+                .flat_map(|d| d.hidden.iter().map(|h| &h.finding)),
+        ),
+    })
+}
+
+fn describe<'a>(findings: impl Iterator<Item = &'a crate::Finding>) -> Vec<Option<String>> {
+    findings
+        .map(|f| f.location.as_ref().map(|l| l.describe()))
+        .collect()
+}

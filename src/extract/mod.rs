@@ -16,7 +16,7 @@ mod ooxml;
 mod report;
 
 pub mod docx;
-#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod pptx;
 
@@ -254,12 +254,12 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
     None
 }
 
-#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
+#[cfg(feature = "pdf")]
 fn read_pdf(bytes: &[u8]) -> Result<Document, ErrorKind> {
     pdf::read(bytes)
 }
 
-#[cfg(not(all(feature = "pdf", not(target_arch = "wasm32"))))]
+#[cfg(not(feature = "pdf"))]
 fn read_pdf(_bytes: &[u8]) -> Result<Document, ErrorKind> {
     Err(ErrorKind::Unsupported(
         "此版本不读取 PDF；请用命令行 finlint check 检查 PDF".to_string(),
