@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-for target in check normalize pack; do
+for target in check normalize pack docx pptx pdf; do
   mkdir -p "fuzz/corpus/$target"
   echo "== fuzzing $target for ${seconds}s"
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \

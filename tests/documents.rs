@@ -430,3 +430,40 @@ fn format_is_sniffed_when_the_name_has_no_extension() {
     let report = check("upload", &sample_docx());
     assert_eq!(report.document.unwrap().format, extract::Format::Docx);
 }
+
+/// Writes the fuzz targets' seeds (fuzz/seeds/{docx,pptx,pdf}) from the
+/// fixtures above: `cargo test --test documents -- --ignored write_fuzz_seeds`.
+#[test]
+#[ignore]
+fn write_fuzz_seeds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    for (dir, name, bytes) in [
+        ("docx", "sample.docx", sample_docx()),
+        ("pptx", "sample.pptx", sample_pptx()),
+        ("pdf", "sample.pdf", office::pdf(&[&["稳盈理财"], &["零风险，限时抢购。"]])),
+    ] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        std::fs::write(root.join(dir).join(name), bytes).unwrap();
+    }
+}
+
+/// Every seed and every crash found by fuzzing the readers
+/// (tests/fuzz_regressions/documents/) reads without a panic.
+#[test]
+fn fuzz_seeds_and_regressions_read_without_panic() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for dir in ["fuzz/seeds/docx", "fuzz/seeds/pptx", "fuzz/seeds/pdf", "tests/fuzz_regressions/documents"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if let Ok(doc) = extract::read_document(&name, &bytes) {
+                assert!(doc.body.segments.iter().all(|s| s.end <= doc.body.text.len()));
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 3, "seeds missing: run write_fuzz_seeds");
+}
