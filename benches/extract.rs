@@ -34,10 +34,18 @@ fn docx() -> Vec<u8> {
 fn pptx() -> Vec<u8> {
     let text = lines(8);
     let shapes: Vec<office::Shape> = (0..4)
-        .map(|_| office::Shape { name: "内容占位符", paragraphs: &text })
+        .map(|_| office::Shape {
+            name: "内容占位符",
+            paragraphs: &text,
+        })
         .collect();
     let slides: Vec<office::Slide> = (0..400)
-        .map(|_| office::Slide { shapes: &shapes, table: None, notes: Some(LINES[0]), comment: None })
+        .map(|_| office::Slide {
+            shapes: &shapes,
+            table: None,
+            notes: Some(LINES[0]),
+            comment: None,
+        })
         .collect();
     office::pptx(&slides)
 }
@@ -57,7 +65,13 @@ fn poster() -> Option<Vec<u8>> {
     std::fs::write(&html, format!(r#"<html><head><meta charset="utf-8"><style>body{{margin:20px;font:28px "WenQuanYi Zen Hei",sans-serif}}</style></head><body>{body}</body></html>"#)).ok()?;
     let png = dir.join("poster.png");
     Command::new("/usr/bin/chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,500"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=900,500",
+        ])
         .arg(format!("--screenshot={}", png.display()))
         .arg(&html)
         .output()
@@ -66,14 +80,21 @@ fn poster() -> Option<Vec<u8>> {
 }
 
 fn extraction(c: &mut Criterion) {
-    let mut files = vec![("docx", "a.docx", docx()), ("pptx", "a.pptx", pptx()), ("pdf", "a.pdf", pdf())];
+    let mut files = vec![
+        ("docx", "a.docx", docx()),
+        ("pptx", "a.pptx", pptx()),
+        ("pdf", "a.pdf", pdf()),
+    ];
     match poster() {
         Some(png) => files.push(("image-ocr", "a.png", png)),
         None => eprintln!("no poster (chromium missing): OCR not measured"),
     }
     let mut sizes = serde_json::Map::new();
     let mut group = c.benchmark_group("extract");
-    group.sampling_mode(SamplingMode::Flat).sample_size(10).measurement_time(Duration::from_secs(8));
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
     for (id, name, bytes) in &files {
         let doc = match extract::read_document(name, bytes) {
             Ok(doc) => doc,
@@ -87,12 +108,18 @@ fn extraction(c: &mut Criterion) {
             serde_json::json!({ "file_bytes": bytes.len(), "text_bytes": doc.body.text.len() + doc.notes.text.len() }),
         );
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_function(*id, |b| b.iter(|| extract::read_document(name, bytes).unwrap()));
+        group.bench_function(*id, |b| {
+            b.iter(|| extract::read_document(name, bytes).unwrap())
+        });
     }
     group.finish();
     let out = target_dir().join("bench");
     std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("documents.json"), serde_json::Value::Object(sizes).to_string()).unwrap();
+    std::fs::write(
+        out.join("documents.json"),
+        serde_json::Value::Object(sizes).to_string(),
+    )
+    .unwrap();
 }
 
 fn target_dir() -> PathBuf {

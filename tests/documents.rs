@@ -440,7 +440,11 @@ fn write_fuzz_seeds() {
     for (dir, name, bytes) in [
         ("docx", "sample.docx", sample_docx()),
         ("pptx", "sample.pptx", sample_pptx()),
-        ("pdf", "sample.pdf", office::pdf(&[&["稳盈理财"], &["零风险，限时抢购。"]])),
+        (
+            "pdf",
+            "sample.pdf",
+            office::pdf(&[&["稳盈理财"], &["零风险，限时抢购。"]]),
+        ),
     ] {
         std::fs::create_dir_all(root.join(dir)).unwrap();
         std::fs::write(root.join(dir).join(name), bytes).unwrap();
@@ -453,14 +457,25 @@ fn write_fuzz_seeds() {
 fn fuzz_seeds_and_regressions_read_without_panic() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut count = 0;
-    for dir in ["fuzz/seeds/docx", "fuzz/seeds/pptx", "fuzz/seeds/pdf", "tests/fuzz_regressions/documents"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+    for dir in [
+        "fuzz/seeds/docx",
+        "fuzz/seeds/pptx",
+        "fuzz/seeds/pdf",
+        "tests/fuzz_regressions/documents",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for entry in entries {
             let path = entry.unwrap().path();
             let bytes = std::fs::read(&path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             if let Ok(doc) = extract::read_document(&name, &bytes) {
-                assert!(doc.body.segments.iter().all(|s| s.end <= doc.body.text.len()));
+                assert!(doc
+                    .body
+                    .segments
+                    .iter()
+                    .all(|s| s.end <= doc.body.text.len()));
             }
             count += 1;
         }

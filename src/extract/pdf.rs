@@ -41,10 +41,8 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ErrorKind> {
         let Ok(text) = pdf.extract_text(&[*number]) else {
             continue;
         };
-        let mut line = 0;
-        for l in text.lines().filter(|l| !l.trim().is_empty()) {
-            line += 1;
-            doc.body.push(l, Location::Page { page, line });
+        for (i, l) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            doc.body.push(l, Location::Page { page, line: i + 1 });
         }
     }
     if doc.body.is_empty() {

@@ -79,10 +79,16 @@ pub fn render(name: &str, input: &str, report: &Report, style: &Style) -> String
         out.push_str("读者看不到的部分（演讲者备注计入结论，批注仅供参考）：\n");
         for h in &doc.hidden {
             let f = &h.finding;
+            // Line and column would count in the notes' own text, which the
+            // reviewer never sees as one piece: the location says it all.
+            let at = f
+                .location
+                .as_ref()
+                .map(|l| format!("（{}）", l.describe()))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "{} {}: {} [{}] {}\n    原文：{}\n",
+                "{} {name}{at}: {} [{}] {}\n    原文：{}\n",
                 h.part.label_zh(),
-                place(name, f),
                 style.paint(severity_code(f.severity), f.severity.label_zh()),
                 f.rule,
                 f.message,
