@@ -20,7 +20,7 @@ function extraction() {
     const est = path.join(target, 'criterion/extract', id, 'new/estimates.json');
     if (!fs.existsSync(est)) continue;
     const ms = JSON.parse(fs.readFileSync(est, 'utf8')).median.point_estimate / 1e6;
-    console.log(`| ${id} | ${(s.file_bytes / 1024).toFixed(0)} KiB | ${(s.text_bytes / 1024).toFixed(0)} KiB | ${ms.toFixed(1)} ms | ${mb(s.file_bytes, ms).toFixed(1)} | ${mb(s.text_bytes, ms).toFixed(1)} |`);
+    console.log(`| ${id} | ${(s.file_bytes / 1024).toFixed(0)} KiB | ${(s.text_bytes / 1024).toFixed(1)} KiB | ${ms.toFixed(1)} ms | ${mb(s.file_bytes, ms).toFixed(1)} | ${mb(s.text_bytes, ms).toFixed(1)} |`);
   }
 }
 
@@ -39,7 +39,7 @@ function wasmSizes() {
   const base = wasmSize([]);
   const pdf = wasmSize(['--features', 'pdf']);
   wasmSize([]); // leave the shipped build in place
-  console.log('\n## wasm module size (wasm-opt -O3)\n| build | raw | gzip -9 |\n|---|---:|---:|');
+  console.log('\n## wasm module size (cargo build, then wasm-opt -O3; before wasm-bindgen, so compare the difference)\n| build | raw | gzip -9 |\n|---|---:|---:|');
   console.log(`| shipped (text, .docx, .pptx) | ${base.raw} B | ${base.gz} B |`);
   console.log(`| with PDF (lopdf) | ${pdf.raw} B (+${pdf.raw - base.raw}) | ${pdf.gz} B (+${pdf.gz - base.gz}) |`);
 }
