@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cliPath = path.join(root, 'target/release/finlint');
+export const cliPath = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release/finlint');
 const require = createRequire(import.meta.url);
 
 export function loadWasm() {
