@@ -25,6 +25,7 @@ export const ErrorCode = Object.freeze({
   INVALID_PACK: 'FINLINT_INVALID_PACK',
   NOT_READY: 'FINLINT_NOT_READY',
   INTERNAL: 'FINLINT_INTERNAL',
+  INVALID_DOCUMENT: 'FINLINT_INVALID_DOCUMENT',
 });
 
 export function finlintError(code, message, cause) {
@@ -68,6 +69,10 @@ function packList(rules) {
 }
 
 /** The report as integrators get it: `text` is what a reader sees, `source` the raw input slice. */
+function isBytes(v) {
+  return v instanceof Uint8Array || v instanceof ArrayBuffer;
+}
+
 function publicFinding(f) {
   const { visible, text, ...rest } = f;
   return { ...rest, text: visible ?? text, source: text };
@@ -145,13 +150,31 @@ export function createApi(backend) {
     return entry;
   }
 
-  function runCheck(handle, input, options, where) {
-    if (typeof input !== 'string') {
-      throw finlintError(ErrorCode.INVALID_ARGUMENT, `输入无效：${where} 的第一个参数必须是字符串（纯文本或 HTML），收到的是${typeName(input)}`);
-    }
+  function wasmOptionsOf(options) {
     const wasmOptions = { product: options.product ?? null };
     if (options.maxFindings !== undefined) wasmOptions.maxFindings = options.maxFindings;
-    return publicReport(guarded((wasm) => handle.get(wasm).check(input, wasmOptions)));
+    return wasmOptions;
+  }
+
+  function runCheck(handle, input, options, where) {
+    if (isBytes(input)) return runDocument(handle, input, options, where).report;
+    if (typeof input !== 'string') {
+      throw finlintError(ErrorCode.INVALID_ARGUMENT, `输入无效：${where} 的第一个参数必须是字符串（纯文本或 HTML）或 .docx/.pptx 文件的字节，收到的是${typeName(input)}`);
+    }
+    return publicReport(guarded((wasm) => handle.get(wasm).check(input, wasmOptionsOf(options))));
+  }
+
+  // A .docx or .pptx as bytes, read inside the module and never sent anywhere.
+  function runDocument(handle, bytes, options, where) {
+    if (!isBytes(bytes)) {
+      throw finlintError(ErrorCode.INVALID_ARGUMENT, `输入无效：${where} 的第一个参数必须是 .docx 或 .pptx 文件的字节（Uint8Array、Buffer 或 ArrayBuffer），收到的是${typeName(bytes)}`);
+    }
+    if (options.name != null && typeof options.name !== 'string') {
+      throw finlintError(ErrorCode.INVALID_OPTIONS, `选项无效：name 必须是文件名字符串，收到的是${typeName(options.name)}`);
+    }
+    const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const result = guarded((wasm) => handle.get(wasm).checkDocument(data, options.name ?? '', wasmOptionsOf(options)));
+    return { ...result, report: publicReport(result.report) };
   }
 
   function gate(report, failOn) {
@@ -177,6 +200,11 @@ export function createApi(backend) {
     const failOn = failOnOf(opts);
     const report = runCheck(cachedHandle(opts.rules), input, opts, 'validate');
     return { ok: gate(report, failOn), report };
+  }
+
+  function checkDocument(bytes, options) {
+    const opts = optionsObject(options, 'checkDocument');
+    return runDocument(cachedHandle(opts.rules), bytes, opts, 'checkDocument');
   }
 
   function rules(options) {
@@ -214,6 +242,7 @@ export function createApi(backend) {
     const merged = (options) => ({ ...defaults, ...optionsObject(options, 'checker') });
     return {
       check: (input, options) => runCheck(handle, input, merged(options), 'check'),
+      checkDocument: (bytes, options) => runDocument(handle, bytes, merged(options), 'checkDocument'),
       validate(input, options) {
         const o = merged(options);
         const failOn = failOnOf(o);
@@ -237,5 +266,5 @@ export function createApi(backend) {
     return initialising;
   }
 
-  return { init, check, validate, createChecker, rules, version, validateRulePack, ErrorCode };
+  return { init, check, checkDocument, validate, createChecker, rules, version, validateRulePack, ErrorCode };
 }

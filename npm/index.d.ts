@@ -45,7 +45,51 @@ export interface Finding {
   span: Span | null;
   line?: number;
   column?: number;
+  /** For a .docx/.pptx: where the finding is, in the document's own terms. */
+  location?: DocumentLocation;
 }
+
+/** A place in a document; `kind` says which fields are set. All numbers are 1-based. */
+export type DocumentLocation =
+  | { kind: 'paragraph'; paragraph: number }
+  | { kind: 'table_cell'; table: number; row: number; column: number }
+  | { kind: 'header'; header: number; paragraph: number }
+  | { kind: 'footer'; footer: number; paragraph: number }
+  | { kind: 'text_box'; anchor: number; paragraph: number }
+  | { kind: 'footnote'; note: number; paragraph: number }
+  | { kind: 'shape'; slide: number; shape: number; name: string; paragraph: number }
+  | { kind: 'slide_table'; slide: number; shape: number; name: string; row: number; column: number }
+  | { kind: 'notes'; slide: number; paragraph: number }
+  | { kind: 'comment'; comment: number; author?: string; slide?: number }
+  | { kind: 'page'; page: number; line: number }
+  | { kind: 'ocr_line'; line: number; left: number; top: number; width: number; height: number; confidence: number };
+
+export interface DocumentInfo {
+  file: string;
+  sha256: string;
+  format: 'docx' | 'pptx' | 'pdf' | 'image';
+  bytes: number;
+  /** How the text was obtained, e.g. tracked changes accepted (Chinese). */
+  notices: string[];
+  /** Findings in speaker notes and comments; spans point into notesText / commentsText. */
+  hidden: Array<Finding & { part: 'notes' | 'comments' }>;
+}
+
+/** What checkDocument returns: the report, and the texts its spans point into. */
+export interface DocumentResult {
+  report: Report;
+  /** The document's visible text, extracted; `report.findings` spans point into it. */
+  text: string;
+  notesText: string;
+  commentsText: string;
+  /** Each finding's location in Chinese (e.g. "第2张幻灯片 形状3"), parallel to report.findings. */
+  places: Array<string | null>;
+  /** The same for report.document.hidden. */
+  hiddenPlaces: Array<string | null>;
+}
+
+/** A .docx or .pptx file's bytes. */
+export type DocumentBytes = Uint8Array | ArrayBuffer;
 
 export interface SuppressedFinding extends Finding {
   /** The inline marker that silenced it, e.g. `<!-- finlint-disable-line guarantee -->`. */
@@ -87,6 +131,8 @@ export interface Report {
     truncated?: boolean;
   };
   version: { engine: string; rules: string };
+  /** Set when the input was a document (.docx/.pptx bytes). */
+  document?: DocumentInfo;
 }
 
 /** A rule pack object (the JSON form of a pack file; see schema/rule-pack.schema.json). */
@@ -137,6 +183,8 @@ export interface CheckOptions {
   rules?: Rules;
   /** Keep at most this many findings (1 to 10,000; default 10,000). */
   maxFindings?: number;
+  /** For document bytes: the file name, whose extension gives the format (else the content does). */
+  name?: string;
 }
 
 export interface ValidateOptions extends CheckOptions {
@@ -165,7 +213,8 @@ export type ErrorCode =
   | 'FINLINT_UNKNOWN_PRODUCT'
   | 'FINLINT_INVALID_PACK'      // the message names the pack, the line and the field
   | 'FINLINT_NOT_READY'         // browser entry: init() has not finished
-  | 'FINLINT_INTERNAL';         // the engine failed; it has been reset and the call can be retried
+  | 'FINLINT_INTERNAL'          // the engine failed; it has been reset and the call can be retried
+  | 'FINLINT_INVALID_DOCUMENT'; // a .docx/.pptx that is damaged, encrypted, too large or of another type
 
 /** Every error this package throws: an Error with a Chinese message and a stable code. */
 export interface FinlintError extends Error {
@@ -181,6 +230,7 @@ export declare const ErrorCode: {
   readonly INVALID_PACK: 'FINLINT_INVALID_PACK';
   readonly NOT_READY: 'FINLINT_NOT_READY';
   readonly INTERNAL: 'FINLINT_INTERNAL';
+  readonly INVALID_DOCUMENT: 'FINLINT_INVALID_DOCUMENT';
 };
 
 export interface CheckerConfig {
@@ -195,8 +245,9 @@ export interface CheckerConfig {
 
 /** An engine with its own packs, independent of other checkers and of the module-level calls. */
 export interface Checker {
-  check(input: string, options?: Omit<CheckOptions, 'rules'> | null): Report;
-  validate(input: string, options?: Omit<ValidateOptions, 'rules'> | null): { ok: boolean; report: Report };
+  check(input: string | DocumentBytes, options?: Omit<CheckOptions, 'rules'> | null): Report;
+  checkDocument(bytes: DocumentBytes, options?: Omit<CheckOptions, 'rules'> | null): DocumentResult;
+  validate(input: string | DocumentBytes, options?: Omit<ValidateOptions, 'rules'> | null): { ok: boolean; report: Report };
   rules(): RuleInfo[];
   version(): { engine: string; rules: string };
   /** Release its memory now rather than when it is garbage-collected. */
@@ -209,10 +260,12 @@ export interface Checker {
  * FINLINT_INTERNAL error. `wasmUrl` (browser only) overrides where the .wasm is.
  */
 export function init(wasmUrl?: string | URL): Promise<void>;
-/** Check plain text or HTML. Throws a FinlintError on bad input. */
-export function check(input: string, options?: CheckOptions | null): Report;
+/** Check plain text, HTML, or a .docx/.pptx as bytes. Throws a FinlintError on bad input. */
+export function check(input: string | DocumentBytes, options?: CheckOptions | null): Report;
+/** Check a .docx or .pptx given as bytes; spans point into `text`. PDF and images: use the CLI. */
+export function checkDocument(bytes: DocumentBytes, options?: CheckOptions | null): DocumentResult;
 /** The pre-publish gate: `ok` is false when the copy must not be published. */
-export function validate(input: string, options?: ValidateOptions | null): { ok: boolean; report: Report };
+export function validate(input: string | DocumentBytes, options?: ValidateOptions | null): { ok: boolean; report: Report };
 /** A checker with its own packs; build one per site or tenant and keep it. Throws FINLINT_INVALID_PACK. */
 export function createChecker(config?: CheckerConfig | null): Checker;
 export function rules(options?: { rules?: Rules } | null): RuleInfo[];
@@ -223,6 +276,7 @@ export function validateRulePack(pack: string | RulePack, name?: string): { engi
 declare const finlint: {
   init: typeof init;
   check: typeof check;
+  checkDocument: typeof checkDocument;
   validate: typeof validate;
   createChecker: typeof createChecker;
   rules: typeof rules;

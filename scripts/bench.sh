@@ -15,9 +15,12 @@ bash scripts/build-wasm.sh
 node bench/inputs.mjs
 if [ -n "$quick" ]; then
   cargo bench --bench check -- --quick
+  cargo bench --bench extract -- --quick
 else
   cargo bench --bench check
+  cargo bench --bench extract
 fi
 node bench/native.mjs $quick
 node bench/wasm.mjs $quick
 node bench/memory.mjs $quick
+node bench/documents.mjs

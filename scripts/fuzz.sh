@@ -15,7 +15,7 @@ node tests/node/fuzz-wasm.mjs --seed "$seed" --iterations "${FUZZ_WASM_ITERATION
 node tests/node/fuzz-wasm.mjs --seed "$((seed + 1))" --iterations 300 --huge
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-for target in check normalize pack; do
+for target in check normalize pack docx pptx pdf; do
   mkdir -p "fuzz/corpus/$target"
   echo "== fuzzing $target for ${seconds}s"
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \

@@ -25,6 +25,9 @@ command -v node >/dev/null || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # A CJK font, so that the browser test's screenshot shows readable Chinese.
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-wqy-zenhei)
+# OCR for poster images: Tesseract and its simplified-Chinese model.
+command -v tesseract >/dev/null || need_apt+=(tesseract-ocr)
+[ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata 2>/dev/null)" ] || need_apt+=(tesseract-ocr-chi-sim)
 # GNU time reports the native benchmarks' peak memory (scripts/bench.sh).
 [ -x /usr/bin/time ] || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then

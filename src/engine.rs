@@ -246,6 +246,7 @@ impl Checker {
             suppressed,
             summary,
             version: self.version(),
+            document: None,
         })
     }
 
@@ -367,6 +368,7 @@ impl Checker {
             span: None,
             line: None,
             column: None,
+            location: None,
         }
     }
 
@@ -506,6 +508,7 @@ fn document_finding(
         span: None,
         line: None,
         column: None,
+        location: None,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod context;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod fold;
 pub mod format;
 pub mod frames;

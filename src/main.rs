@@ -2,6 +2,8 @@
 
 #[path = "cli/args.rs"]
 mod args;
+#[path = "cli/documents.rs"]
+mod documents;
 #[path = "cli/input.rs"]
 mod input;
 #[path = "cli/jsonl.rs"]
@@ -146,6 +148,7 @@ fn nothing_to_check(paths: &[PathBuf], walk: &Walk) -> Fail {
             .map(|e| format!(".{e}"))
             .collect::<Vec<_>>()
             .join(" ")
+            + " .docx .pptx .pdf 或图片"
     );
     let mut skipped: Vec<String> = walk.other_types_note().into_iter().collect();
     if !walk.skipped.is_empty() {
@@ -391,6 +394,19 @@ fn check_all(
         None
     };
     let check_one = |p: &PathBuf| -> Result<Checked, Failed> {
+        if let Some(outcome) = documents::check_if_document(checker, p, options) {
+            return outcome
+                .map(|(name, input, report)| Checked {
+                    name,
+                    input,
+                    encoding: None,
+                    report,
+                })
+                .map_err(|error| Failed {
+                    name: p.display().to_string(),
+                    error,
+                });
+        }
         let (name, text) = if p.as_os_str() == "-" {
             let t = stdin_text
                 .as_ref()

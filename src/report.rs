@@ -34,6 +34,9 @@ pub struct Finding {
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// Where in a .docx/.pptx/.pdf/image, in the document's own terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Box<crate::extract::Location>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +135,10 @@ pub struct Report {
     pub suppressed: Vec<Suppressed>,
     pub summary: Summary,
     pub version: Version,
+    /// The file, its SHA-256 and what its notes and comments hold, when the
+    /// input was a document rather than text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<crate::extract::DocumentInfo>,
 }
 
 impl Summary {

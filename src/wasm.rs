@@ -42,6 +42,8 @@ mod code {
     pub const PRODUCT: &str = "FINLINT_UNKNOWN_PRODUCT";
     pub const PACK: &str = "FINLINT_INVALID_PACK";
     pub const INTERNAL: &str = "FINLINT_INTERNAL";
+    /// A .docx/.pptx that cannot be read: damaged, encrypted, too large.
+    pub const DOCUMENT: &str = "FINLINT_INVALID_DOCUMENT";
 }
 
 /// A JS `Error` with `code` set; `name` stays "Error" so stack traces read normally.
@@ -269,6 +271,17 @@ impl JsChecker {
         to_js(&report)
     }
 
+    /// `checkDocument` with this checker's packs.
+    #[wasm_bindgen(js_name = checkDocument)]
+    pub fn check_document(
+        &self,
+        bytes: JsValue,
+        name: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        DocumentRequest::from_js(bytes, name, options)?.run(self.get())
+    }
+
     pub fn rules(&self) -> Result<JsValue, JsValue> {
         to_js(&self.get().rules(false))
     }
@@ -423,4 +436,85 @@ pub fn version() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DocumentResult<'a> {
+    report: &'a crate::Report,
+    /// The extracted text the report's spans point into.
+    text: &'a str,
+    notes_text: &'a str,
+    comments_text: &'a str,
+    /// Each finding's location in Chinese, parallel to `report.findings`
+    /// and to `report.document.hidden` (null for document-level findings).
+    places: Vec<Option<String>>,
+    hidden_places: Vec<Option<String>>,
+}
+
+/// Check a .docx or .pptx given as bytes (read in the browser, never
+/// uploaded). `name` gives the format by its extension; without one the
+/// content decides. Findings carry `location`; the report carries
+/// `document` (file, SHA-256, notices, notes and comments findings).
+#[wasm_bindgen(js_name = checkDocument)]
+pub fn check_document(bytes: JsValue, name: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let request = DocumentRequest::from_js(bytes, name, options)?;
+    with_checker(|c| request.run(c))
+}
+
+/// The arguments of a document check, checked at the boundary like `check`'s.
+struct DocumentRequest {
+    bytes: Vec<u8>,
+    name: String,
+    options: CheckOptions,
+}
+
+impl DocumentRequest {
+    fn from_js(bytes: JsValue, name: JsValue, options: JsValue) -> Result<Self, JsValue> {
+        if !bytes.is_instance_of::<js_sys::Uint8Array>() {
+            return Err(js_error(
+                code::ARGUMENT,
+                &format!(
+                    "输入无效：checkDocument 的第一个参数必须是 .docx 或 .pptx 文件的字节（Uint8Array），收到的是{}",
+                    type_name(&bytes)
+                ),
+            ));
+        }
+        let bytes = js_sys::Uint8Array::from(bytes).to_vec();
+        let name = name
+            .as_string()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "文档".to_string());
+        Ok(DocumentRequest {
+            bytes,
+            name,
+            options: check_options(options)?,
+        })
+    }
+
+    fn run(&self, checker: &Checker) -> Result<JsValue, JsValue> {
+        let checked =
+            crate::extract::check_document(checker, &self.name, &self.bytes, &self.options)
+                .map_err(|e| js_error(code::DOCUMENT, &e))?;
+        to_js(&DocumentResult {
+            report: &checked.report,
+            text: &checked.document.body.text,
+            notes_text: &checked.document.notes.text,
+            comments_text: &checked.document.comments.text,
+            places: describe(checked.report.findings.iter()),
+            hidden_places: describe(
+                checked
+                    .report
+                    .document
+                    .iter()
+                    .flat_map(|d| d.hidden.iter().map(|h| &h.finding)),
+            ),
+        })
+    }
+}
+
+fn describe<'a>(findings: impl Iterator<Item = &'a crate::Finding>) -> Vec<Option<String>> {
+    findings
+        .map(|f| f.location.as_ref().map(|l| l.describe()))
+        .collect()
 }

@@ -236,7 +236,9 @@ fn a_directory_is_checked_with_a_summary_table_and_bad_files_reported() {
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.md"), "保本理财，全国第一").unwrap();
     std::fs::write(dir.join("sub/b.html"), "<p>零风险</p>").unwrap();
-    std::fs::write(dir.join("skip.png"), "保本").unwrap();
+    // Files of no checkable kind are skipped; images are checked by OCR
+    // (tests/documents_cli.rs), so the skipped example is a .bin.
+    std::fs::write(dir.join("skip.bin"), "保本").unwrap();
     let o = finlint(&["check", dir.to_str().unwrap()], None);
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}");
@@ -245,7 +247,7 @@ fn a_directory_is_checked_with_a_summary_table_and_bad_files_reported() {
         "{out}"
     );
     assert!(
-        out.contains("a.md") && out.contains("b.html") && !out.contains("skip.png"),
+        out.contains("a.md") && out.contains("b.html") && !out.contains("skip.bin"),
         "{out}"
     );
     std::fs::write(dir.join("empty.txt"), "").unwrap();
@@ -475,14 +477,16 @@ fn nothing_to_check_is_exit_two_with_what_was_skipped() {
     assert!(o.stdout.is_empty());
 
     let office = fresh_dir("office");
-    std::fs::write(office.join("a.docx"), "x").unwrap();
-    std::fs::write(office.join("b.docx"), "x").unwrap();
-    std::fs::write(office.join("c.pdf"), "x").unwrap();
+    // Word, PowerPoint and PDF files are read now; spreadsheets and archives
+    // are not, and the message counts them by extension.
+    std::fs::write(office.join("a.xlsx"), "x").unwrap();
+    std::fs::write(office.join("b.xlsx"), "x").unwrap();
+    std::fs::write(office.join("c.zip"), "x").unwrap();
     let o = finlint_within(60, &["check", s(&office)]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(
-        err.contains(".docx 2 个") && err.contains(".pdf 1 个"),
+        err.contains(".xlsx 2 个") && err.contains(".zip 1 个"),
         "{err}"
     );
 }

@@ -206,9 +206,11 @@ fn special_kind(_meta: &fs::Metadata) -> &'static str {
 }
 
 pub fn is_checkable(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| CHECKABLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    crate::documents::is_document(path)
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| CHECKABLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 impl Walk {

@@ -61,20 +61,27 @@ pub fn write<W: std::fmt::Write>(
         .encoding
         .map(|e| format!("，按 {e} 编码读取"))
         .unwrap_or_default();
+    let source = report
+        .document
+        .as_ref()
+        .map(|d| format!("{}，SHA-256 {}，", d.format.label_zh(), d.sha256))
+        .unwrap_or_default();
     out.write_str(&style.paint(
         "1",
         &format!(
-            "{name}（产品类型：{}，{}{encoding}）",
+            "{name}（{source}产品类型：{}，{}{encoding}）",
             report.profile.name,
             sanitize(&report.profile.reason)
         ),
     ))?;
     out.write_char('\n')?;
+    if let Some(doc) = &report.document {
+        for notice in &doc.notices {
+            out.write_str(&format!("注意：{}\n", sanitize(notice)))?;
+        }
+    }
     for f in &report.findings {
-        let place = match (f.line, f.column) {
-            (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
-            _ => format!("{name}"),
-        };
+        let place = place(&name, f);
         out.write_str(&format!(
             "{place}: {} [{}] {}\n",
             style.paint(severity_code(f.severity), f.severity.label_zh()),
@@ -88,6 +95,27 @@ pub fn write<W: std::fmt::Write>(
             out.write_str(&format!("    建议：{}\n", sanitize(&f.suggestion)))?;
         }
         out.write_str(&format!("    依据：{}\n", sanitize(&f.basis)))?;
+    }
+    if let Some(doc) = report.document.as_ref().filter(|d| !d.hidden.is_empty()) {
+        out.write_str("读者看不到的部分（演讲者备注计入结论，批注仅供参考）：\n")?;
+        for h in &doc.hidden {
+            let f = &h.finding;
+            // Line and column would count in the notes' own text, which the
+            // reviewer never sees as one piece: the location says it all.
+            let at = f
+                .location
+                .as_ref()
+                .map(|l| format!("（{}）", l.describe()))
+                .unwrap_or_default();
+            out.write_str(&format!(
+                "{} {name}{at}: {} [{}] {}\n    原文：{}\n",
+                h.part.label_zh(),
+                style.paint(severity_code(f.severity), f.severity.label_zh()),
+                sanitize(&f.rule),
+                sanitize(&f.message),
+                sanitize(&f.text)
+            ))?;
+        }
     }
     out.write_str("必备信息：")?;
     let parts: Vec<String> = LabelKind::ALL
@@ -124,6 +152,18 @@ pub fn write<W: std::fmt::Write>(
     out.write_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)))?;
     out.write_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)))?;
     Ok(())
+}
+
+/// `file:line:column` in the checked text, then the place in the document.
+fn place(name: &str, f: &crate::report::Finding) -> String {
+    let mut place = match (f.line, f.column) {
+        (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+        _ => name.to_string(),
+    };
+    if let Some(loc) = &f.location {
+        place.push_str(&format!("（{}）", loc.describe()));
+    }
+    place
 }
 
 /// The finding with up to 12 characters of context either side, on one
