@@ -127,7 +127,10 @@ impl Checker {
         let (profile, profile_info) = self.resolve_profile(text, options)?;
 
         let genre = self.genre.detect(text);
-        let mut cache = CheckCache::new(&self.segmenter, text, genre.is_some());
+        let warning_until = genre
+            .as_ref()
+            .map_or(0, |g| g.promotion_from.unwrap_or(text.len()));
+        let mut cache = CheckCache::new(&self.segmenter, text, warning_until);
         cache.allowed = self.rules.allowed_spans(text);
         cache.exceptions = self.rules.exception_spans(text);
         let mut hits: Vec<Hit> = self
@@ -322,7 +325,8 @@ impl Checker {
         let sentence = self.context.sentence(text, c.start, c.end);
         if rule.quotable
             && (self.context.is_question(text, sentence)
-                || (cache.warning_text && self.genre.cites(&text[sentence.0..sentence.1]))
+                || (cache.in_warning_text(sentence.0)
+                    && self.genre.cites(&text[sentence.0..sentence.1]))
                 || self.context.is_framed(
                     text,
                     sentence,
@@ -544,19 +548,20 @@ struct CheckCache<'a> {
     allowed: AllowedSpans,
     exceptions: HashMap<usize, AllowedSpans>,
     text: &'a str,
-    warning_text: bool,
+    /// The warning or education part of the text ends here (0: none).
+    warning_until: usize,
     document: HashMap<(usize, bool), bool>,
     sentences: HashMap<(usize, usize), SentenceCues>,
 }
 
 impl<'a> CheckCache<'a> {
-    fn new(segmenter: &'a Segmenter, text: &'a str, warning_text: bool) -> Self {
+    fn new(segmenter: &'a Segmenter, text: &'a str, warning_until: usize) -> Self {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
             allowed: AllowedSpans::none(),
             exceptions: HashMap::new(),
             text,
-            warning_text,
+            warning_until,
             document: HashMap::new(),
             sentences: HashMap::new(),
         }
@@ -568,11 +573,15 @@ impl<'a> CheckCache<'a> {
             .sentences
             .entry(sentence)
             .or_insert_with(|| context.sentence_cues(text, sentence));
-        if self.warning_text {
+        if self.in_warning_text(sentence.0) {
             cues.in_warning_text()
         } else {
             cues
         }
+    }
+
+    fn in_warning_text(&self, at: usize) -> bool {
+        at < self.warning_until
     }
 
     fn boundaries(&mut self, clause: (usize, usize)) -> &[usize] {

@@ -5,6 +5,7 @@
 //! `data/context.toml`, `[genre]`), and the report says so, so that a user
 //! can see why quoted phrases were not flagged.
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::fold::fold_str;
@@ -27,6 +28,10 @@ pub struct GenreInfo {
     pub kind: GenreKind,
     pub cues: Vec<String>,
     pub reason: String,
+    /// Byte offset where the text turns to promoting its own product; the
+    /// genre applies before it only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotion_from: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -35,12 +40,17 @@ pub struct GenreCues {
     education: Vec<String>,
     #[serde(default)]
     citation: Vec<String>,
+    #[serde(default)]
+    pivot: Vec<String>,
 }
 
 pub struct Genre {
     warning: Vec<String>,
     education: Vec<String>,
     citation: Vec<String>,
+    /// Where a warning text turns to selling its own product (讲完骗局，
+    /// 也给大家推荐一款我行的…): from there on, claims are the author's.
+    pivot: Vec<Regex>,
 }
 
 #[derive(Deserialize)]
@@ -61,31 +71,57 @@ impl Genre {
             warning: fold_all(cues.warning),
             education: fold_all(cues.education),
             citation: fold_all(cues.citation),
+            pivot: cues
+                .pivot
+                .iter()
+                .map(|p| {
+                    Regex::new(p)
+                        .unwrap_or_else(|e| panic!("data/context.toml [genre] pivot {p:?}: {e}"))
+                })
+                .collect(),
         }
+    }
+
+    /// The byte offset where a warning text starts promoting the author's
+    /// own product, if it does: the start of the sentence holding the
+    /// first pivot phrase.
+    pub fn own_promotion_start(&self, text: &str) -> Option<usize> {
+        let at = self
+            .pivot
+            .iter()
+            .filter_map(|p| p.find(text))
+            .map(|m| m.start())
+            .min()?;
+        let sentence_start = text[..at]
+            .rfind(['。', '！', '？', '\n', '!', '?'])
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        Some(sentence_start)
     }
 
     /// Inside a warning or education text: does this sentence or line cite
     /// claims (a list of 话术, a row of banned wording) rather than make them?
     pub fn cites(&self, sentence: &str) -> bool {
         let line = sentence.trim_start();
-        let list_item = line.starts_with(|c: char| {
-            matches!(c, '·' | '•' | '-' | '*' | '▪' | '●' | '○' | '◆' | '①'..='⑳')
-        }) || line
-            .split_once(['.', '、', ':', ')'])
-            .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()));
         // A bare phrase on a line of its own (a table cell, a slogan in a
         // list) is listed, not asserted, in a text that warns.
         let bare_phrase = line.chars().count() <= SHORT_LINE;
-        list_item || bare_phrase || self.citation.iter().any(|c| sentence.contains(c.as_str()))
+        is_list_item(line)
+            || is_table_row(line)
+            || bare_phrase
+            || self.citation.iter().any(|c| sentence.contains(c.as_str()))
     }
 
     /// Two distinct warning cues make a warning text; education cues count
     /// only with a warning cue or with each other, because an ad may call
     /// itself 小课堂 and still sell.
     pub fn detect(&self, text: &str) -> Option<GenreInfo> {
+        let pivot = self.own_promotion_start(text);
+        let warned = &text[..pivot.unwrap_or(text.len())];
         let found = |list: &[String]| -> Vec<String> {
             list.iter()
-                .filter(|c| text.contains(c.as_str()))
+                .filter(|c| warned.contains(c.as_str()))
                 .cloned()
                 .collect()
         };
@@ -99,7 +135,7 @@ impl Genre {
             return None;
         };
         let cues: Vec<String> = warning.into_iter().chain(education).collect();
-        let reason = format!(
+        let mut reason = format!(
             "文中含有“{}”等提示语，判定为{}类文章：其中加引号列举的说法视为引用，不作为宣传用语标记",
             cues.join("”“"),
             match kind {
@@ -107,8 +143,52 @@ impl Genre {
                 GenreKind::Education => "投资者教育",
             }
         );
-        Some(GenreInfo { kind, cues, reason })
+        if let Some(at) = pivot {
+            let from: String = text[at..].trim_start().chars().take(16).collect();
+            reason.push_str(&format!("；自“{from}…”起转为推介自家产品，照常检查"));
+        }
+        Some(GenreInfo {
+            kind,
+            cues,
+            reason,
+            promotion_from: pivot,
+        })
     }
+}
+
+/// A numbered or bulleted item: `1.`, `一、`, `（二）`, `(3)`, `第一步`, `1️⃣`,
+/// or a bullet or cross mark. A tick (✅) is left out: ads list selling
+/// points with it.
+fn is_list_item(line: &str) -> bool {
+    const BULLETS: &[char] = &[
+        '·', '•', '-', '*', '▪', '●', '○', '◆', '▶', '►', '❌', '✘', '✗', '×', '→',
+    ];
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let first = line.chars().next().unwrap_or(' ');
+    if BULLETS.contains(&first) || ('①'..='⑳').contains(&first) {
+        return true;
+    }
+    let bracketed = line
+        .strip_prefix(['（', '('])
+        .and_then(|rest| rest.split_once(['）', ')']))
+        .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(numeral));
+    let numbered = line
+        .split_once(['.', '、', ':', ')', '）', '\u{fe0f}', '\u{20e3}'])
+        .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(numeral));
+    let step = line
+        .strip_prefix('第')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(numeral)
+        && line
+            .chars()
+            .take(5)
+            .any(|c| matches!(c, '步' | '招' | '条' | '类' | '种'));
+    bracketed || numbered || step
+}
+
+/// A row of a text table (`| 类型 | 典型表述 |`): its cells are listed.
+fn is_table_row(line: &str) -> bool {
+    line.starts_with(['|', '｜']) || line.matches(['|', '｜']).count() >= 2
 }
 
 #[cfg(test)]
@@ -120,6 +200,7 @@ mod tests {
             warning: vec!["警惕".into(), "骗局".into(), "反诈".into()],
             education: vec!["知识问答".into()],
             citation: vec!["话术".into()],
+            pivot: vec!["(?:讲完|说完)[^。！？\\n]{0,6}[，,]".into()],
         })
     }
 
@@ -145,8 +226,24 @@ mod tests {
         assert!(g.cites("· 不看征信，凭学生证就能借"));
         assert!(g.cites("常见话术：稳赚不赔"));
         assert!(g.cites("保本保息、本息无忧"));
+        assert!(g.cites("一、凡是承诺固定高收益的，都要打上问号"));
+        assert!(g.cites("（三）本金全退，年化15%"));
+        assert!(g.cites("第二步：制造稀缺，只剩最后10个名额"));
+        assert!(g.cites("2\u{fe0f}\u{20e3}别只看近几个月的涨幅，稳赚的说法不可信"));
+        assert!(g.cites("| 保证收益 | 保本、稳赚、只赚不赔 | 违反《广告法》 |"));
         assert!(!g.cites("我们这款产品本金绝对安全，放心买就是了"));
         assert!(!g.cites("2026年我们推出的这款产品保本保息，欢迎各位客户咨询购买"));
+    }
+
+    #[test]
+    fn a_pivot_to_the_authors_own_product_ends_the_warning() {
+        let text = "【反诈】警惕“保本高息”骗局。说完坑，聊聊我们的产品。它保本。";
+        let g = genre().detect(text).unwrap();
+        let at = g.promotion_from.unwrap();
+        assert!(text[at..].starts_with("说完坑"), "{}", &text[at..]);
+        assert!(g.reason.contains("转为推介自家产品"));
+        // Cues after the pivot do not make a warning text.
+        assert!(genre().detect("说完了，警惕骗局。").is_none());
     }
 
     #[test]
