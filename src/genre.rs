@@ -117,11 +117,12 @@ impl Genre {
     /// only with a warning cue or with each other, because an ad may call
     /// itself 小课堂 and still sell.
     pub fn detect(&self, text: &str) -> Option<GenreInfo> {
+        // Cues count anywhere (a warning may close with 谨防诈骗 after its
+        // pitch), but the genre applies only before the pivot.
         let pivot = self.own_promotion_start(text);
-        let warned = &text[..pivot.unwrap_or(text.len())];
         let found = |list: &[String]| -> Vec<String> {
             list.iter()
-                .filter(|c| warned.contains(c.as_str()))
+                .filter(|c| text.contains(c.as_str()))
                 .cloned()
                 .collect()
         };
@@ -242,8 +243,6 @@ mod tests {
         let at = g.promotion_from.unwrap();
         assert!(text[at..].starts_with("说完坑"), "{}", &text[at..]);
         assert!(g.reason.contains("转为推介自家产品"));
-        // Cues after the pivot do not make a warning text.
-        assert!(genre().detect("说完了，警惕骗局。").is_none());
     }
 
     #[test]
