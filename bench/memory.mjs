@@ -11,8 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { root, corpusDocs } from './inputs.mjs';
 
 const quick = process.argv.includes('--quick');
-const cli = path.join(root, 'target/release/finlint');
-const dir = path.join(root, 'target/bench/memory');
+const target = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+const cli = path.join(target, 'release/finlint');
+const dir = path.join(target, 'bench/memory');
 fs.mkdirSync(dir, { recursive: true });
 const MiB = 1024 * 1024;
 
@@ -23,6 +24,8 @@ const shapes = {
   'one merged run (保本保本…)': (n) => repeatTo('保本', n),
   'dense HTML (<b>保</b>本<br>)': (n) => repeatTo('<b>保</b>本<br>', n),
   'dense digits (phone, card, id)': (n) => repeatTo('13912345678 6222021234567890128 110101199003077571\n', n),
+  // One line of right-to-left overrides: the bidi algorithm runs over all of it.
+  'RTL overrides, one line (\u202E本保\u202C)': (n) => repeatTo('\u202E本保\u202C', n),
   'realistic copy (corpus)': (n) => repeatTo(corpusDocs().map((d) => d.text).join('\n\n') + '\n\n', n),
 };
 

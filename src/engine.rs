@@ -25,6 +25,12 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Findings kept per document unless the caller asks for another cap (the
+/// CLI's `--max-findings`, the wasm option `maxFindings`). A reviewer cannot
+/// act on more, and each costs a few hundred bytes of report: without a cap,
+/// 32 MiB of `保本\n` would need gigabytes for its report alone.
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
+
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     /// wealth, fund, insurance, deposit, loan, securities or general; None detects.
@@ -142,8 +148,8 @@ impl Checker {
         // Segmentations and sentence cues are per clause: on dense copy they
         // are as many as the hits, so they go before the findings are built.
         drop(cache);
-        drop_generic_overlaps(&mut hits, |rule| self.rules.rules[rule].generic);
-        let covered = resolve_overlaps(&mut hits, &self.rules.rules);
+        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules);
+        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules));
         // Suppression is known before the cap, so that the cap keeps the
         // findings that count (a kept-but-suppressed error must not push out
         // an unsuppressed one and flip the verdict).
@@ -175,8 +181,9 @@ impl Checker {
                 .map(|f| (f, None)),
         );
 
-        // Hits a user rule's longer hit covers are reported as suppressed,
-        // with the reason, never dropped silently.
+        // Hits that a user rule's hit covers, or that cover a user rule's
+        // hit, are reported as suppressed with the reason, never dropped
+        // silently.
         let covered_from = pending.len();
         let mut reasons = Vec::with_capacity(covered.len());
         for (h, by) in &covered {
@@ -184,10 +191,13 @@ impl Checker {
                 self.hit_finding(text, h),
                 Some(norm.to_original(h.start, h.end)),
             ));
-            reasons.push(format!(
-                "与用户规则 {} 的命中重叠，由它代为报告",
-                self.rules.rules[*by].id
-            ));
+            let by = &self.rules.rules[*by];
+            let whose = if by.builtin {
+                "内置规则"
+            } else {
+                "用户规则"
+            };
+            reasons.push(format!("与{whose} {} 的命中重叠，由它代为报告", by.id));
         }
 
         let label_ranges: Vec<Option<(usize, usize)>> = labels_found
@@ -628,41 +638,91 @@ fn scope_text<'t>(
     }
 }
 
-/// A frame-only rule is the fallback for wordings no hand-written rule knows;
-/// where a term or pattern rule flags the same place, its more specific
-/// message stands and the frame's hit goes.
-fn drop_generic_overlaps(hits: &mut Vec<Hit>, generic: impl Fn(usize) -> bool) {
-    let mut specific: Vec<(usize, usize)> = hits
-        .iter()
-        .filter(|h| !generic(h.rule))
-        .map(|h| (h.start, h.end))
-        .collect();
-    if specific.is_empty() {
-        return;
+/// Drop frame-only (generic) hits that overlap a specific hit: the specific
+/// rule names the claim better. Between built-in rules this is silent. When a
+/// user rule is on either side, a generic hit gives way only to a specific hit
+/// at least as severe, and is returned with that hit's rule, to be reported as
+/// suppressed: a user pack never changes the verdict silently.
+fn drop_generic_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(Hit, usize)> {
+    let generic = |h: &Hit| rules[h.rule].generic;
+    let builtin = |h: &Hit| rules[h.rule].builtin;
+    let mut covered = Vec::new();
+    // Dense copy has millions of specific hits and no generic one.
+    if !hits.iter().any(generic) {
+        return covered;
     }
-    specific.sort_unstable();
-    // furthest[i]: the furthest end among the first i + 1 specific hits.
-    let furthest: Vec<usize> = specific
-        .iter()
-        .scan(0, |far, &(_, end)| {
-            *far = end.max(*far);
-            Some(*far)
-        })
-        .collect();
+    let builtin_specific = Reach::new(hits.iter().filter(|h| !generic(h) && builtin(h)));
+    if hits.iter().all(builtin) {
+        hits.retain(|h| !generic(h) || builtin_specific.overlapping(h).is_none());
+        return covered;
+    }
+    let at_least = [Severity::Info, Severity::Warning, Severity::Error]
+        .map(|s| Reach::new(hits.iter().filter(|h| !generic(h) && h.severity >= s)));
     hits.retain(|h| {
-        if !generic(h.rule) {
+        if !generic(h) {
             return true;
         }
-        let starting_before_end = specific.partition_point(|&(start, _)| start < h.end);
-        starting_before_end == 0 || furthest[starting_before_end - 1] <= h.start
+        if builtin(h) && builtin_specific.overlapping(h).is_some() {
+            return false;
+        }
+        let level = match h.severity {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        };
+        match at_least[level].overlapping(h) {
+            Some(by) => {
+                covered.push((*h, by));
+                false
+            }
+            None => true,
+        }
     });
+    covered
+}
+
+/// Hits sorted by start, with the furthest end reached so far: answers "does
+/// any of them overlap this range, and which rule reaches furthest" in
+/// O(log n).
+struct Reach {
+    starts: Vec<usize>,
+    /// `furthest[i]`: the furthest end among the first i + 1 hits, and its rule.
+    furthest: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    fn new<'a>(hits: impl Iterator<Item = &'a Hit>) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> =
+            hits.map(|h| (h.start, h.end, h.rule)).collect();
+        spans.sort_unstable();
+        let furthest = spans
+            .iter()
+            .scan((0, usize::MAX), |far, &(_, end, rule)| {
+                if end > far.0 {
+                    *far = (end, rule);
+                }
+                Some(*far)
+            })
+            .collect();
+        Reach {
+            starts: spans.into_iter().map(|(start, _, _)| start).collect(),
+            furthest,
+        }
+    }
+
+    fn overlapping(&self, h: &Hit) -> Option<usize> {
+        let starting_before_end = self.starts.partition_point(|&start| start < h.end);
+        let (end, rule) = *self.furthest.get(starting_before_end.checked_sub(1)?)?;
+        (end > h.start).then_some(rule)
+    }
 }
 
 /// Merge overlapping hits of one rule into one span, then drop hits that lie
-/// wholly inside a longer hit of another rule: one finding per claim. A user
-/// rule's hit never hides a more severe finding (that could flip the
-/// verdict); what it does cover is returned with the covering rule, to be
-/// reported as suppressed.
+/// wholly inside a longer (or the same) hit of another rule: one finding per
+/// claim. Between built-in rules this is silent. When a user rule is on
+/// either side, the inner hit is kept if it is more severe (dropping it could
+/// flip the verdict); otherwise it is returned with the covering rule, to be
+/// reported as suppressed, never dropped silently.
 fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(Hit, usize)> {
     hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
@@ -688,7 +748,7 @@ fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(H
     let mut reach: Option<Hit> = None;
     for h in merged {
         if let Some(outer) = reach.filter(|r| h.start >= r.start && h.end <= r.end) {
-            if !rules[outer.rule].builtin {
+            if !(rules[outer.rule].builtin && rules[h.rule].builtin) {
                 if h.severity > outer.severity {
                     kept.push(h);
                 } else {

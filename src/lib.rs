@@ -30,7 +30,7 @@ pub mod variants;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use engine::{CheckOptions, Checker, ENGINE_VERSION, MAX_INPUT_BYTES};
+pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MAX_INPUT_BYTES};
 pub use error::Error;
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
 pub use report::{Finding, Report};

@@ -46,10 +46,12 @@ impl From<io::Error> for Fail {
 
 impl From<serde_json::Error> for Fail {
     fn from(e: serde_json::Error) -> Self {
-        match e.io_error_kind() {
-            Some(io::ErrorKind::BrokenPipe) => Fail::Closed,
-            _ => usage(format!("输出失败：{e}")),
+        // A write error (closed pipe, full disk) is the I/O error inside,
+        // described in Chinese like any other.
+        if e.is_io() {
+            return io::Error::from(e).into();
         }
+        usage(format!("输出失败：{e}"))
     }
 }
 
@@ -200,8 +202,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
     let checker = build_checker(&args.rules)?;
     let options = CheckOptions {
         product: args.product.clone(),
-
-        ..CheckOptions::default()
+        max_findings: Some(args.max_findings as usize),
     };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),

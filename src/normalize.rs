@@ -1,10 +1,13 @@
 //! Normalisation: original input -> one searchable string plus an offset map.
 //!
-//! Steps: HTML scan (tags, entities, comments), per-character folding
-//! (invisible, width, case, traditional), and collapsing of spacing or symbols
-//! that an evader inserted between two CJK characters (保 本, 零-风-险).
-//! Every normalised character remembers the byte range of the original input it
-//! came from, so spans are always reported against what the user pasted.
+//! Steps: HTML scan (tags, entities, comments), bidi reordering of the lines
+//! that a renderer shows in another order than they are stored (U+202E 本保
+//! displays as 保本), per-character folding (invisible, compatibility form,
+//! width, case, traditional), and collapsing of spacing, symbols or combining
+//! marks that an evader inserted between two CJK characters (保 本, 零-风-险,
+//! 保́本). Every normalised character remembers the byte range of the original
+//! input it came from, so spans are always reported against what the user
+//! pasted.
 
 use crate::fold::{self, Folded};
 use crate::html::{self, Comment, Unit};
@@ -17,12 +20,17 @@ pub struct Normalized {
     /// Original byte range of each normalised character.
     origin: Vec<(u32, u32)>,
     pub comments: Vec<Comment>,
+    /// Some line was put in visual order, so the original ranges of a run of
+    /// normalised characters are no longer monotonic.
+    reordered: bool,
 }
 
 /// Characters that evaders insert inside words; only dropped between CJK.
-/// Emoji and pictographic symbols count too: 稳💰赚, 保✅本.
+/// Emoji and pictographic symbols count too: 稳💰赚, 保✅本; so do combining
+/// marks, which render as an accent on the character before (保́本).
 fn is_joiner(c: char) -> bool {
     is_pictograph(c)
+        || is_combining_mark(c)
         || matches!(
             c,
             ' ' | '\t'
@@ -52,7 +60,84 @@ fn is_joiner(c: char) -> bool {
                 | '°'
                 | '○'
                 | '×'
+                // Braille blank: renders as a space.
+                | '\u{2800}'
         )
+}
+
+/// Combining marks: diacritics, their extensions and supplement, the marks
+/// for symbols, half marks, and the ideographic tone marks and kana voicing
+/// marks that sit on a CJK character.
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+            | '\u{302A}'..='\u{302F}'
+            | '\u{3099}'..='\u{309A}'
+    )
+}
+
+/// Can this character make a line display in another order than it is
+/// stored? Only right-to-left letters and the controls that open a
+/// right-to-left embedding, override or isolate can: without one, every
+/// level is even and the visual order is the logical one. The range tests
+/// keep the table lookup off the path of Latin and CJK text.
+fn may_reorder(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, FSI, R, RLE, RLI, RLO};
+    let cp = c as u32;
+    if cp < 0x0590
+        || (0x2E80..=0xD7FF).contains(&cp)
+        || (0xF900..=0xFAFF).contains(&cp)
+        || (0xFF00..=0xFFEF).contains(&cp)
+        || (0x20000..=0x3FFFF).contains(&cp)
+    {
+        return false;
+    }
+    matches!(unicode_bidi::bidi_class(c), R | AL | RLE | RLO | RLI | FSI)
+}
+
+/// Paragraph separators of the bidi algorithm: each line is reordered alone.
+fn is_paragraph_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
+}
+
+/// Put every line that holds a right-to-left character or control into the
+/// order a reader sees it (Unicode bidirectional algorithm, paragraph
+/// direction from its first strong character as plain-text viewers and
+/// `dir="auto"` do). Returns whether anything moved.
+fn to_visual_order(units: &mut [Unit]) -> bool {
+    if !units.iter().any(|u| may_reorder(u.ch)) {
+        return false;
+    }
+    let mut moved = false;
+    for line in units.split_mut(|u| is_paragraph_break(u.ch)) {
+        if line.iter().any(|u| may_reorder(u.ch)) {
+            moved |= reorder_line(line);
+        }
+    }
+    moved
+}
+
+fn reorder_line(line: &mut [Unit]) -> bool {
+    let text: String = line.iter().map(|u| u.ch).collect();
+    let info = unicode_bidi::ParagraphBidiInfo::new(&text, None);
+    if info.is_pure_ltr {
+        return false;
+    }
+    let levels = info.reordered_levels_per_char(0..text.len());
+    let order = unicode_bidi::ParagraphBidiInfo::reorder_visual(&levels);
+    if order.iter().enumerate().all(|(i, &from)| i == from) {
+        return false;
+    }
+    let logical = line.to_vec();
+    for (slot, &from) in line.iter_mut().zip(&order) {
+        *slot = logical[from];
+    }
+    true
 }
 
 /// Emoji, dingbats and other pictographs, plus the variation selector and
@@ -76,7 +161,8 @@ impl Normalized {
     /// map. No intermediate per-character vectors: on a 10 MB input those
     /// were hundreds of megabytes of allocation.
     pub fn new(src: &str) -> Self {
-        let scanned = html::scan(src);
+        let mut scanned = html::scan(src);
+        let reordered = to_visual_order(&mut scanned.units);
         let mut out = Builder {
             text: String::with_capacity(src.len()),
             norm_starts: Vec::with_capacity(scanned.units.len()),
@@ -95,6 +181,7 @@ impl Normalized {
             norm_starts: out.norm_starts,
             origin: out.origin,
             comments: scanned.comments,
+            reordered,
         }
     }
 
@@ -116,9 +203,18 @@ impl Normalized {
             .min(self.origin.len() - 1);
         // Attribute text (alt, title) follows the visible text but comes from
         // earlier in the source, so a hit reaching into it has its ends out of
-        // order; the covering range keeps the span valid.
-        let (a, b) = (self.origin[first], self.origin[last]);
-        (a.0.min(b.0) as usize, a.1.max(b.1) as usize)
+        // order; the covering range keeps the span valid. In a line put in
+        // visual order any character of the run may lie outside its ends, so
+        // all of them are looked at.
+        let ends = [self.origin[first], self.origin[last]];
+        let run: &[(u32, u32)] = if self.reordered {
+            &self.origin[first.min(last)..=last.max(first)]
+        } else {
+            &ends
+        };
+        let start = run.iter().map(|r| r.0).min().unwrap_or(0);
+        let end = run.iter().map(|r| r.1).max().unwrap_or(0);
+        (start as usize, end as usize)
     }
 
     /// The normalised byte offset at or after an original byte offset.
@@ -203,6 +299,43 @@ mod tests {
         let start = n.text.find("保本").unwrap();
         let (s, e) = n.to_original(start, start + "保本".len());
         assert_eq!(&src[s..e], "保</i><b>本");
+    }
+
+    #[test]
+    fn right_to_left_override_is_read_in_visual_order() {
+        // U+202E ... U+202C: stored 本保, displayed 保本.
+        let src = "本产品\u{202E}本保\u{202C}，收益高";
+        let n = Normalized::new(src);
+        assert_eq!(n.text, "本产品保本,收益高");
+        let start = n.text.find("保本").unwrap();
+        let (s, e) = n.to_original(start, start + "保本".len());
+        assert_eq!(&src[s..e], "本保");
+        // An isolate or embedding keeps a CJK run in its order; a
+        // right-to-left mark between two CJK characters in a right-to-left
+        // embedding swaps them, as a renderer does.
+        assert_eq!(norm("\u{2067}保本\u{2069}"), "保本");
+        assert_eq!(norm("\u{202B}保本\u{202C}"), "保本");
+        assert_eq!(norm("\u{202B}本\u{200F}保\u{202C}"), "保本");
+        // A left-to-right override inside changes nothing for CJK.
+        assert_eq!(norm("\u{202D}保本\u{202C}"), "保本");
+    }
+
+    #[test]
+    fn combining_marks_inside_a_cjk_word_are_ignored() {
+        assert_eq!(
+            norm("保\u{0301}本，零\u{20DD}风\u{1AB0}险\u{FE20}"),
+            "保本,零风险\u{FE20}"
+        );
+        // Outside CJK words they stay: café keeps its accent.
+        assert_eq!(norm("cafe\u{0301}"), "cafe\u{0301}");
+    }
+
+    #[test]
+    fn plain_text_is_not_reordered() {
+        for s in ["保本理财 abc 123", "收益 5% — 年化", "a\u{200E}b"] {
+            let n = Normalized::new(s);
+            assert!(!n.reordered, "{s:?}");
+        }
     }
 
     #[test]

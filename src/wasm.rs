@@ -21,9 +21,9 @@ use wasm_bindgen::prelude::*;
 use crate::profile::PROFILE_NAMES;
 use crate::{CheckOptions, Checker, Error, MAX_INPUT_BYTES};
 
-/// Findings kept per document unless the caller asks for another cap. A
-/// reviewer cannot act on more, and each costs a few hundred bytes of report.
-pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
+/// Findings kept per document unless the caller asks for another cap; the
+/// same default as the CLI's.
+pub use crate::engine::DEFAULT_MAX_FINDINGS;
 
 /// A rule pack above this size is refused before parsing.
 pub const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;

@@ -160,7 +160,7 @@ fn median_time(text: &str) -> f64 {
 /// quadratic behaviour would show as a ratio near 4 at these sizes.
 #[test]
 fn time_grows_linearly_with_input() {
-    let shapes: [(&str, &str); 6] = [
+    let shapes: [(&str, &str); 8] = [
         (
             "claims with punctuation",
             "保本保息，零风险稳赚！全国第一。最近第一季度。谨防“保本”骗局。\n",
@@ -176,6 +176,13 @@ fn time_grows_linearly_with_input() {
             "digits",
             "13912345678 6222021234567890128 110101199003077571 ",
         ),
+        // One line with nested overrides, isolates and RTL letters: the
+        // bidi algorithm runs over the whole line.
+        (
+            "bidi controls on one line",
+            "\u{202E}本保\u{202D}保本\u{2067}שלום (保本) \u{2069}\u{202C}\u{202C}",
+        ),
+        ("right-to-left text", "مرحبا بالعالم 123 שלום עולם، "),
     ];
     for (name, unit) in shapes {
         let small = unit.repeat(200_000 / unit.len() + 1);
@@ -467,4 +474,195 @@ fn a_large_exception_list_does_not_multiply_the_check_time() {
         count(&r) > 0 && count(&r) < count(&before),
         "the exception applies, and only there"
     );
+}
+
+fn rules_of(text: &str) -> Vec<String> {
+    check(text)
+        .unwrap()
+        .findings
+        .into_iter()
+        .filter(|f| f.span.is_some())
+        .map(|f| f.rule)
+        .collect()
+}
+
+/// Issue 15, item 7: text that displays as a claim is checked as displayed.
+/// U+202E (right-to-left override) makes the stored 本保 display as 保本; a
+/// combining accent on 保 leaves 保本 readable.
+#[test]
+fn claims_hidden_by_bidi_overrides_or_combining_marks_are_caught() {
+    for text in [
+        "本产品\u{202E}本保\u{202C}，稳赚不赔",
+        "\u{202E}本保\u{202C}",
+        "本产品\u{202E}本保",
+        // A right-to-left embedding with a right-to-left mark between the two
+        // characters swaps them too.
+        "本产品\u{202B}本\u{200F}保\u{202C}",
+        // An isolate keeps the order.
+        "本产品\u{2067}保本\u{2069}",
+        "本产品保\u{0301}本",
+        "本产品保\u{0301}\u{0323}本",
+        "本产品保\u{1AB0}本",
+        "本产品保\u{20DD}本",
+        "本产品保\u{FE20}本",
+        "本产品保\u{302A}本",
+    ] {
+        let r = check(text).unwrap();
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "guarantee.principal")
+            .unwrap_or_else(|| panic!("{text:?}: {:?}", rules_of(text)));
+        // The span maps back to the original bytes that display the claim.
+        let s = f.span.unwrap();
+        assert_eq!(&text[s.byte_start..s.byte_end], f.text, "{text:?}");
+        assert!(
+            f.text.contains('保') && f.text.contains('本'),
+            "{text:?}: {}",
+            f.text
+        );
+        assert!(!r.summary.pass, "{text:?}");
+    }
+    // Stored in display order under an override, 保本 reads as 本保: no claim.
+    assert!(!rules_of("产品\u{202E}保本\u{202C}").contains(&"guarantee.principal".to_string()));
+}
+
+/// Ordinary Arabic and Hebrew text, with the bidi marks and isolates that
+/// right-to-left writers use, is reordered for display but yields nothing
+/// the same text without marks does not; Chinese copy around it is unchanged.
+#[test]
+fn right_to_left_text_with_bidi_marks_gives_no_false_finding() {
+    let plain = [
+        "مرحبا بكم في البنك، نقدم خدمات مصرفية متنوعة.",
+        "שלום לכולם, הבנק שלנו פתוח מ-9 עד 17.",
+        "العنوان: شارع 12، هاتف 5551234",
+    ];
+    let marked = [
+        "\u{200F}مرحبا بكم في البنك\u{200F}، نقدم خدمات\u{061C} مصرفية متنوعة.",
+        "\u{202B}שלום לכולם\u{202C}, \u{2067}הבנק שלנו\u{2069} פתוח מ-\u{2066}9\u{2069} עד \u{200E}17\u{200E}.",
+        "\u{2068}العنوان: شارع 12\u{2069}، هاتف \u{202D}5551234\u{202C}",
+    ];
+    for (p, m) in plain.iter().zip(marked) {
+        assert_eq!(rules_of(p), rules_of(m), "{m:?}");
+        assert!(rules_of(m).is_empty(), "{m:?}: {:?}", rules_of(m));
+    }
+    // Chinese copy with an Arabic or Hebrew name and marks: the same findings
+    // as without the name.
+    let copy = "本产品为稳健型理财产品，风险等级R2，由\u{2067}شركة الأمل\u{2069}代销。";
+    let bare = "本产品为稳健型理财产品，风险等级R2，由代销。";
+    assert_eq!(rules_of(copy), rules_of(bare));
+    let copy = "\u{200F}שלום 理财产品收益稳健";
+    assert_eq!(rules_of(copy), rules_of("理财产品收益稳健"));
+}
+
+/// The next family: format and compatibility characters that render as an
+/// ordinary character or as nothing. Each displays 保本 or 零风险.
+#[test]
+fn invisible_format_and_compatibility_characters_are_read_as_displayed() {
+    for (text, rule) in [
+        ("本产品保\u{2060}本", "guarantee.principal"),
+        ("本产品保\u{2063}本", "guarantee.principal"),
+        ("本产品保\u{FEFF}本", "guarantee.principal"),
+        ("本产品保\u{FE0F}本", "guarantee.principal"),
+        // An ideographic variation selector after a CJK character.
+        ("本产品保\u{E0100}本", "guarantee.principal"),
+        // Tag characters (an invisible "abc").
+        (
+            "本产品保\u{E0061}\u{E0062}\u{E0063}本",
+            "guarantee.principal",
+        ),
+        ("本产品保\u{1D173}本", "guarantee.principal"),
+        ("本产品保\u{2800}本", "guarantee.principal"),
+        ("本产品保\u{3000}本", "guarantee.principal"),
+        // CJK compatibility ideograph U+F9B2 (零) and the Kangxi radical ⼀.
+        ("\u{F9B2}风险理财", "guarantee.risk_free"),
+        ("\u{1F21A}风险", "guarantee.risk_free"),
+    ] {
+        let found = rules_of(text);
+        assert!(found.iter().any(|r| r == rule), "{text:?}: {found:?}");
+        let r = check(text).unwrap();
+        for f in r.findings.iter().filter(|f| f.span.is_some()) {
+            let s = f.span.unwrap();
+            assert_eq!(&text[s.byte_start..s.byte_end], f.text, "{text:?}");
+        }
+    }
+}
+
+/// Issue 15, item 4, the case left: a hit with the same span. A user term at
+/// info on exactly the span of a built-in frame rule's error
+/// (`guarantee.loss_denial`, which has no terms) used to drop the error
+/// silently and flip the verdict.
+#[test]
+fn a_user_rule_on_the_same_span_never_silently_drops_a_built_in_finding() {
+    let options = CheckOptions {
+        product: Some("general".into()),
+        ..CheckOptions::default()
+    };
+    let text = "风险基本为零";
+    let builtin = Checker::shared().check(text, &options).unwrap();
+    let frame = builtin
+        .findings
+        .iter()
+        .find(|f| f.rule == "guarantee.loss_denial")
+        .expect("the built-in frame rule fires");
+    assert_eq!(frame.text, text);
+    assert!(!builtin.summary.pass);
+
+    for severity in ["info", "warning"] {
+        let pack = user_rule("org.same", severity, "terms = [\"风险基本为零\"]");
+        let r = Checker::new(&[(&pack, "same.toml")])
+            .unwrap()
+            .check(text, &options)
+            .unwrap();
+        assert!(
+            !r.summary.pass,
+            "{severity}: verdict flipped: {:?}",
+            r.summary
+        );
+        assert!(
+            r.findings.iter().any(|f| f.rule == "guarantee.loss_denial"),
+            "{severity}: {:?}",
+            r.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
+    }
+    // At the same severity one finding reports the claim and the other is
+    // in `suppressed`, with the rule that reports it.
+    let pack = user_rule("org.same", "error", "terms = [\"风险基本为零\"]");
+    let r = Checker::new(&[(&pack, "same.toml")])
+        .unwrap()
+        .check(text, &options)
+        .unwrap();
+    assert!(!r.summary.pass);
+    let reported: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+    let hidden: Vec<&str> = r
+        .suppressed
+        .iter()
+        .map(|s| s.finding.rule.as_str())
+        .collect();
+    assert!(
+        reported.contains(&"guarantee.loss_denial") && hidden.contains(&"org.same")
+            || reported.contains(&"org.same") && hidden.contains(&"guarantee.loss_denial"),
+        "reported {reported:?}, suppressed {hidden:?}"
+    );
+    assert!(r.suppressed.iter().all(|s| s.marker.contains("重叠")));
+
+    // A user term on the same span as a built-in term rule's hit (保本, error).
+    for severity in ["info", "warning", "error"] {
+        let pack = user_rule("org.term", severity, "terms = [\"保本\"]");
+        let r = Checker::new(&[(&pack, "term.toml")])
+            .unwrap()
+            .check("本产品保本", &options)
+            .unwrap();
+        assert!(!r.summary.pass, "{severity}");
+        let all: Vec<&str> = r
+            .findings
+            .iter()
+            .map(|f| f.rule.as_str())
+            .chain(r.suppressed.iter().map(|s| s.finding.rule.as_str()))
+            .collect();
+        assert!(
+            all.contains(&"guarantee.principal") && all.contains(&"org.term"),
+            "{severity}: neither may vanish: {all:?}"
+        );
+    }
 }

@@ -141,6 +141,15 @@ pub struct CheckArgs {
     /// 批量模式：每行一个 {"id","text","product"?}，每行输出一份报告
     #[arg(long, value_name = "文件")]
     pub jsonl: Option<PathBuf>,
+    /// 每份文案最多列出的问题数（默认 10000）；超出时只保留最严重的，并在报告中注明“已截断”，结论不受影响
+    #[arg(
+        long = "max-findings",
+        value_name = "N",
+        default_value_t = finlint::DEFAULT_MAX_FINDINGS as u32,
+        hide_default_value = true,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub max_findings: u32,
     /// 目录和 --jsonl 使用的线程数（默认：全部核心）
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,

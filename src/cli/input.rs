@@ -72,6 +72,9 @@ pub fn io_zh(e: &io::Error) -> String {
         K::InvalidData => "内容无法读取".into(),
         _ => match e.raw_os_error() {
             Some(40) => "符号链接层数过多（可能是循环链接）".into(),
+            // ENOSPC and EDQUOT (Linux): output to a full disk or /dev/full.
+            Some(28) => "磁盘空间已满，无法写入".into(),
+            Some(122) => "超出磁盘配额，无法写入".into(),
             _ => format!("系统错误（{e}）"),
         },
     }

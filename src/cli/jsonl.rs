@@ -198,8 +198,7 @@ fn check_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> LineOu
     })?;
     let options = CheckOptions {
         product: item.product.clone().or_else(|| defaults.product.clone()),
-
-        ..CheckOptions::default()
+        max_findings: defaults.max_findings,
     };
     let report = checker
         .check(&item.text, &options)

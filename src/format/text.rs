@@ -148,6 +148,12 @@ pub fn write<W: std::fmt::Write>(
             ))?;
         }
     }
+    if report.summary.truncated {
+        let located = report.findings.iter().filter(|f| f.span.is_some()).count();
+        out.write_str(&format!(
+            "已截断：问题过多，只列出最严重的 {located} 处（上限可用 --max-findings 调整）；计数按列出的问题计算，错误优先保留，结论不受影响。\n"
+        ))?;
+    }
     let verdict_code = if report.summary.pass { "1;32" } else { "1;31" };
     out.write_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)))?;
     out.write_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)))?;

@@ -152,3 +152,14 @@ test('independent checkers keep their own packs', () => {
   a.free();
   b.free();
 });
+
+test('claims shown by a right-to-left override or under combining marks are caught, with UTF-16 spans', () => {
+  for (const text of ['本产品\u202E本保\u202C，收益高', '本产品保\u0301本', '本产品保\u{E0100}本', '\uF9B2风险']) {
+    const r = wasm.check(text, { product: 'general' });
+    const f = r.findings.find((x) => x.span && /^guarantee\./.test(x.rule));
+    assert.ok(f, `${JSON.stringify(text)}: ${r.findings.map((x) => x.rule)}`);
+    assert.equal(text.slice(f.span.utf16_start, f.span.utf16_end), f.text);
+  }
+  const arabic = '\u200Fمرحبا بكم في البنك\u200F، \u2067שלום\u2069 9\u200E.';
+  assert.deepEqual(wasm.check(arabic, { product: 'general' }).findings.filter((f) => f.span), []);
+});
