@@ -17,7 +17,6 @@ struct LabelFile {
 #[serde(deny_unknown_fields)]
 pub struct LabelDef {
     pub id: LabelKind,
-    pub name: String,
     pub message: String,
     pub suggestion: String,
     pub basis: String,

@@ -2,6 +2,7 @@
 //! the message, the suggestion and the legal basis.
 
 use super::{display_width, sanitize};
+use crate::catalog::catalog;
 use crate::pack::{LabelKind, Severity};
 use crate::report::Report;
 
@@ -26,16 +27,6 @@ fn severity_code(s: Severity) -> &'static str {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
         Severity::Info => "1;36",
-    }
-}
-
-fn label_name(k: LabelKind) -> &'static str {
-    match k {
-        LabelKind::RiskLevel => "风险等级",
-        LabelKind::Liquidity => "流动性",
-        LabelKind::Advertiser => "广告主",
-        LabelKind::Date => "发布日期",
-        LabelKind::RiskWarning => "风险提示",
     }
 }
 
@@ -84,7 +75,10 @@ pub fn write<W: std::fmt::Write>(
         let place = place(&name, f);
         out.write_str(&format!(
             "{place}: {} [{}] {}\n",
-            style.paint(severity_code(f.severity), f.severity.label_zh()),
+            style.paint(
+                severity_code(f.severity),
+                catalog().severity_name(f.severity)
+            ),
             sanitize(&f.rule),
             sanitize(&f.message)
         ))?;
@@ -110,7 +104,10 @@ pub fn write<W: std::fmt::Write>(
             out.write_str(&format!(
                 "{} {name}{at}: {} [{}] {}\n    原文：{}\n",
                 h.part.label_zh(),
-                style.paint(severity_code(f.severity), f.severity.label_zh()),
+                style.paint(
+                    severity_code(f.severity),
+                    catalog().severity_name(f.severity)
+                ),
                 sanitize(&f.rule),
                 sanitize(&f.message),
                 sanitize(&f.text)
@@ -129,7 +126,7 @@ pub fn write<W: std::fmt::Write>(
             } else {
                 "–".to_string()
             };
-            format!("{}{mark}", label_name(*k))
+            format!("{}{mark}", catalog().label_name(*k))
         })
         .collect();
     out.write_str(&parts.join("  "))?;
