@@ -8,7 +8,7 @@ use crate::catalog::catalog;
 use crate::context::{Context, SentenceCues};
 use crate::error::Error;
 use crate::genre::Genre;
-use crate::labels::{head_chars, tail_chars, LabelSet};
+use crate::labels::LabelSet;
 use crate::normalize::Normalized;
 use crate::pack::{Category, LabelKind, Scope, Severity};
 use crate::profile::{Profile, ProfileSet};
@@ -19,6 +19,7 @@ use crate::rules::{AllowedSpans, Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
 use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
+use crate::text::{head_chars, tail_chars};
 
 /// Inputs above this size are refused with a clear error rather than risking
 /// the browser tab's memory; the CLI streams JSONL line by line instead.

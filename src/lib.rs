@@ -27,6 +27,7 @@ pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod suppress;
+pub mod text;
 pub mod validators;
 pub mod variants;
 

@@ -428,7 +428,8 @@ fn locate(source: &str, value: &str) -> Option<usize> {
 }
 
 pub const MAX_TERMS: usize = 200_000;
-pub const MAX_PATTERN_LEN: usize = 2_000;
+/// The pattern length limit lives with the patterns; packs check it too.
+pub use crate::pattern::MAX_PATTERN_LEN;
 
 fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Error> {
     let mut seen = HashSet::new();
@@ -520,19 +521,6 @@ fn rule_patterns(rule: &RuleDef) -> impl Iterator<Item = &String> {
         .iter()
         .chain(rule.drop_if.iter().flat_map(|c| c.patterns.iter()))
         .chain(rule.downgrade_if.iter().flat_map(|c| c.patterns.iter()))
-}
-
-/// Compile a user-supplied regex under size limits. The regex crate never
-/// backtracks, so time is linear; the limits bound memory and build time.
-pub fn check_regex(pattern: &str) -> Result<regex::Regex, String> {
-    if pattern.len() > MAX_PATTERN_LEN {
-        return Err(format!("长度 {} 超过上限 {MAX_PATTERN_LEN}", pattern.len()));
-    }
-    regex::RegexBuilder::new(pattern)
-        .size_limit(4 << 20)
-        .dfa_size_limit(8 << 20)
-        .build()
-        .map_err(|_| crate::error::zh::regex(pattern))
 }
 
 #[cfg(test)]

@@ -168,8 +168,8 @@ fn place(name: &str, f: &crate::report::Finding) -> String {
 /// `--color never`) a caret line under it marks where it is.
 fn excerpt(input: &str, start: usize, end: usize, style: &Style) -> String {
     const LABEL: &str = "    原文：";
-    let before = crate::labels::tail_chars(&input[..start], 12);
-    let after = crate::labels::head_chars(&input[end..], 12);
+    let before = crate::text::tail_chars(&input[..start], 12);
+    let after = crate::text::head_chars(&input[end..], 12);
     let clean = |s: &str| sanitize(&s.replace(['\n', '\r'], " ")).into_owned();
     let (before, hit, after) = (
         clean(before),
@@ -192,8 +192,8 @@ fn shorten(hit: &str) -> String {
     if hit.chars().count() <= 2 * KEEP {
         return hit.to_string();
     }
-    let head = crate::labels::head_chars(hit, KEEP);
-    let tail = crate::labels::tail_chars(hit, KEEP);
+    let head = crate::text::head_chars(hit, KEEP);
+    let tail = crate::text::tail_chars(hit, KEEP);
     format!("{head}……{tail}")
 }
 
