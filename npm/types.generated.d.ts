@@ -125,7 +125,12 @@ export type GenreKind = "warning" | "education";
  * What the report says about the genre: the kind and the cues that decided it.
  */
 
-export type GenreInfo = { kind: GenreKind, cues: Array<string>, reason: string, };
+export type GenreInfo = { kind: GenreKind, cues: Array<string>, reason: string, 
+/**
+ * Byte offset where the text turns to promoting its own product; the
+ * genre applies before it only.
+ */
+promotion_from?: number | null, };
 
 export type Summary = { errors: number, warnings: number, infos: number, suppressed: number, by_category: Partial<Record<Category, number>>, missing_labels: Array<LabelKind>, pass: boolean, verdict: string, 
 /**
