@@ -219,6 +219,10 @@ export function createApi(backend) {
     return guarded((wasm) => handle.get(wasm).version());
   }
 
+  function catalog() {
+    return guarded((wasm) => wasm.catalog());
+  }
+
   function validateRulePack(pack, name) {
     if (pack == null || (typeof pack !== 'string' && typeof pack !== 'object') || Array.isArray(pack)) {
       throw finlintError(ErrorCode.INVALID_ARGUMENT, `规则包无效：必须是 TOML 或 JSON 文本，或规则包对象，收到的是${typeName(pack)}`);
@@ -266,5 +270,5 @@ export function createApi(backend) {
     return initialising;
   }
 
-  return { init, check, checkDocument, validate, createChecker, rules, version, validateRulePack, ErrorCode };
+  return { init, check, checkDocument, validate, createChecker, rules, version, catalog, validateRulePack, ErrorCode };
 }

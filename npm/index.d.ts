@@ -1,78 +1,38 @@
-// Hand-checked types for the finlint report, options and rule packs.
-// They mirror src/report.rs, src/span.rs and src/pack.rs, and npm/api.mjs.
+// Types for the finlint package: options, rule packs and the functions.
 // Every entry (Node ESM, Node CommonJS via index.d.cts, browser) exports the
 // same names; tests/node/package.test.mjs compiles and runs a TypeScript file
 // against each under `tsc --strict`.
 
-export type Category =
-  | 'absolute' | 'guarantee' | 'misleading' | 'promotion' | 'endorsement'
-  | 'unsourced_data' | 'personal_info' | 'missing_label';
-export type Severity = 'error' | 'warning' | 'info';
-export type Product = 'wealth' | 'fund' | 'insurance' | 'deposit' | 'loan' | 'securities' | 'general';
-export type LabelKind = 'risk_level' | 'liquidity' | 'advertiser' | 'date' | 'risk_warning';
+// The core's types (report, catalog, rule listing) are generated from the
+// Rust types into types.generated.d.ts (src/generated.rs, ts-rs); a test
+// fails when that file is stale. Only the package's own adaptations and the
+// function signatures are written here.
+import type * as Core from './types.generated.js';
 
-/** A range of the ORIGINAL input in three units. */
-export interface Span {
-  /** Unicode scalar offsets (Python str indices). */
-  start: number;
-  end: number;
-  /** UTF-16 code units: JavaScript string indices and DOM ranges. */
-  utf16_start: number;
-  utf16_end: number;
-  /** UTF-8 bytes. */
-  byte_start: number;
-  byte_end: number;
-}
+export type {
+  Product, ProductName, Category, Severity, LabelKind, Entry, Catalog, Span, ProfileInfo, Summary, Version,
+  GenreInfo, GenreKind, DocumentInfo, HiddenFinding, HiddenPart,
+} from './types.generated.js';
+/** A place in a document; `kind` says which fields are set. All numbers are 1-based. */
+export type DocumentLocation = Core.Location;
 
-export interface Finding {
-  rule: string;
-  category: Category;
-  severity: Severity;
-  message: string;
-  suggestion: string;
-  /** One-click fix: the text to put in place of `text` ("" deletes it). */
-  replacement?: string;
-  basis: string;
-  /**
-   * The flagged text as a reader sees it: tags dropped, entities decoded
-   * ("保本保息" for `保本</strong>保息`). Messages quote this text, so they
-   * never carry markup from the input. "" for document-level findings.
-   */
+type Product = Core.Product;
+type ProductName = Core.ProductName;
+type Category = Core.Category;
+type Severity = Core.Severity;
+type LabelKind = Core.LabelKind;
+type Catalog = Core.Catalog;
+
+/**
+ * A finding as the package returns it. Unlike the core's, `text` is the
+ * flagged text as a reader sees it: tags dropped, entities decoded
+ * ("保本保息" for `保本</strong>保息`). Messages quote this text, so they
+ * never carry markup from the input. "" for document-level findings.
+ */
+export interface Finding extends Omit<Core.Finding, 'text' | 'visible'> {
   text: string;
   /** The raw slice of the input at `span`, markup and entities included. */
   source: string;
-  /** null for document-level findings (missing labels, profile extras). */
-  span: Span | null;
-  line?: number;
-  column?: number;
-  /** For a .docx/.pptx: where the finding is, in the document's own terms. */
-  location?: DocumentLocation;
-}
-
-/** A place in a document; `kind` says which fields are set. All numbers are 1-based. */
-export type DocumentLocation =
-  | { kind: 'paragraph'; paragraph: number }
-  | { kind: 'table_cell'; table: number; row: number; column: number }
-  | { kind: 'header'; header: number; paragraph: number }
-  | { kind: 'footer'; footer: number; paragraph: number }
-  | { kind: 'text_box'; anchor: number; paragraph: number }
-  | { kind: 'footnote'; note: number; paragraph: number }
-  | { kind: 'shape'; slide: number; shape: number; name: string; paragraph: number }
-  | { kind: 'slide_table'; slide: number; shape: number; name: string; row: number; column: number }
-  | { kind: 'notes'; slide: number; paragraph: number }
-  | { kind: 'comment'; comment: number; author?: string; slide?: number }
-  | { kind: 'page'; page: number; line: number }
-  | { kind: 'ocr_line'; line: number; left: number; top: number; width: number; height: number; confidence: number };
-
-export interface DocumentInfo {
-  file: string;
-  sha256: string;
-  format: 'docx' | 'pptx' | 'pdf' | 'image';
-  bytes: number;
-  /** How the text was obtained, e.g. tracked changes accepted (Chinese). */
-  notices: string[];
-  /** Findings in speaker notes and comments; spans point into notesText / commentsText. */
-  hidden: Array<Finding & { part: 'notes' | 'comments' }>;
 }
 
 /** What checkDocument returns: the report, and the texts its spans point into. */
@@ -96,52 +56,35 @@ export interface SuppressedFinding extends Finding {
   marker: string;
 }
 
-export interface LabelStatus {
-  present: boolean;
+/** A label's status; as for findings, `text` is what a reader sees and `source` the raw slice. */
+export interface LabelStatus extends Omit<Core.LabelStatus, 'text' | 'visible'> {
   /** The label as a reader sees it (tags dropped, entities decoded). */
   text?: string;
   /** The raw slice of the input at `span`. */
   source?: string;
-  span?: Span;
-  /** Whether the report's profile requires this label. */
-  required: boolean;
 }
 
 export type Labels = Record<LabelKind, LabelStatus>;
 
-export interface Report {
+/** The report, with the package's findings and labels (see Finding). */
+export interface Report extends Omit<Core.Report, 'findings' | 'labels' | 'suppressed'> {
   findings: Finding[];
   labels: Labels;
-  profile: { name: Product; detected: boolean; reason: string };
   suppressed: SuppressedFinding[];
-  summary: {
-    errors: number;
-    warnings: number;
-    infos: number;
-    suppressed: number;
-    by_category: Partial<Record<Category, number>>;
-    missing_labels: LabelKind[];
-    pass: boolean;
-    verdict: string;
-    /**
-     * Present and true when findings were capped (`maxFindings`, at most
-     * 10,000): the most severe are kept, so `pass` is still right, but the
-     * counts are those of the findings kept.
-     */
-    truncated?: boolean;
-  };
-  version: { engine: string; rules: string };
-  /** Set when the input was a document (.docx/.pptx bytes). */
-  document?: DocumentInfo;
 }
 
-/** A rule pack object (the JSON form of a pack file; see schema/rule-pack.schema.json). */
+/**
+ * A rule pack object (the JSON form of a pack file; schema/rule-pack.schema.json,
+ * generated from the Rust types, is the reference). Written by hand because
+ * every field the engine defaults is optional here; Core.PackFile is the
+ * shape with defaults filled in.
+ */
 export interface RulePack {
   pack?: { name?: string; version?: string };
   allow?: string[];
   disable?: string[];
   severity?: Record<string, Severity>;
-  required_labels?: Partial<Record<Product, LabelKind[]>>;
+  required_labels?: Partial<Record<Product | ProductName, LabelKind[]>>;
   extend?: { rule: string; terms?: string[]; exceptions?: string[] }[];
   rule?: RuleDefinition[];
 }
@@ -162,9 +105,10 @@ export interface RuleDefinition {
   negatable?: boolean;
   quotable?: boolean;
   validate?: 'id_card' | 'luhn';
+  frames?: string[];
   drop_if?: ContextCheck;
   downgrade_if?: ContextCheck & { severity: Severity };
-  profiles?: Product[];
+  profiles?: Array<Product | ProductName>;
   examples?: { positive?: string[]; negative?: string[] };
 }
 
@@ -178,8 +122,8 @@ export interface ContextCheck {
 export type Rules = string | RulePack | Array<string | RulePack>;
 
 export interface CheckOptions {
-  /** Omit (or null) to detect the product from the text. */
-  product?: Product | 'auto' | null;
+  /** A product id or its Chinese name (理财, 基金…); omit (or null) to detect it from the text. */
+  product?: Product | ProductName | 'auto' | null;
   rules?: Rules;
   /** Keep at most this many findings (1 to 10,000; default 10,000). */
   maxFindings?: number;
@@ -192,18 +136,8 @@ export interface ValidateOptions extends CheckOptions {
   failOn?: 'error' | 'warning';
 }
 
-export interface RuleInfo {
-  id: string;
-  category: Category;
-  severity: Severity;
-  enabled: boolean;
-  builtin: boolean;
-  message: string;
-  suggestion: string;
-  basis: string;
-  terms: number;
-  patterns: number;
-}
+/** A rule in effect, as rules() lists it. */
+export type RuleInfo = Omit<Core.RuleInfo, 'definition'>;
 
 export type ErrorCode =
   | 'FINLINT_INVALID_ARGUMENT'  // a value of the wrong type (check(42), validateRulePack(null))
@@ -238,7 +172,7 @@ export interface CheckerConfig {
   /** Names for the packs in error messages (e.g. file names), in the order of `rules`. */
   names?: string[];
   /** Defaults for every call on this checker. */
-  product?: Product | 'auto' | null;
+  product?: Product | ProductName | 'auto' | null;
   failOn?: 'error' | 'warning';
   maxFindings?: number;
 }
@@ -270,6 +204,12 @@ export function validate(input: string | DocumentBytes, options?: ValidateOption
 export function createChecker(config?: CheckerConfig | null): Checker;
 export function rules(options?: { rules?: Rules } | null): RuleInfo[];
 export function version(options?: { rules?: Rules } | null): { engine: string; rules: string };
+/**
+ * The names of products, labels, categories and severities, with their
+ * Chinese display names, in display order (data/catalog.toml). A product's
+ * Chinese name is accepted wherever its id is.
+ */
+export function catalog(): Catalog;
 /** Returns the versions the pack would give; throws a FinlintError naming the pack, field and line when it is invalid. */
 export function validateRulePack(pack: string | RulePack, name?: string): { engine: string; rules: string };
 
@@ -281,6 +221,7 @@ declare const finlint: {
   createChecker: typeof createChecker;
   rules: typeof rules;
   version: typeof version;
+  catalog: typeof catalog;
   validateRulePack: typeof validateRulePack;
   ErrorCode: typeof ErrorCode;
 };

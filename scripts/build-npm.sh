@@ -17,7 +17,9 @@ echo '{"type": "commonjs"}' > npm/pkg/node/package.json
 # api.cjs is derived from the single source api.mjs, and the CommonJS types
 # (index.d.cts) from index.d.ts: the same declarations, read as CommonJS.
 { sed 's/^export \(function\|const\) /\1 /' npm/api.mjs; echo 'module.exports = { createApi, ErrorCode, finlintError };'; } > npm/api.cjs
-cp npm/index.d.ts npm/index.d.cts
+# The generated core types get a CommonJS twin the same way.
+sed "s#'./types.generated.js'#'./types.generated.cjs'#" npm/index.d.ts > npm/index.d.cts
+cp npm/types.generated.d.ts npm/types.generated.d.cts
 mkdir -p target/npm
 (cd npm && npm pack --pack-destination ../target/npm --silent)
 ls target/npm/*.tgz

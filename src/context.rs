@@ -174,10 +174,10 @@ impl Context {
         }
         // Quotation marks around a claim sit close to it; a bounded look keeps
         // the check constant-time per hit.
-        let before = crate::labels::tail_chars(&text[sentence.0..start], QUOTE_REACH);
+        let before = crate::text::tail_chars(&text[sentence.0..start], QUOTE_REACH);
         // “…利息高。” puts the closing mark after the sentence's full stop.
         let reach = ceil_char_boundary(text, (sentence.1 + 4).min(text.len()));
-        let after = crate::labels::head_chars(&text[end..reach], QUOTE_REACH);
+        let after = crate::text::head_chars(&text[end..reach], QUOTE_REACH);
         self.is_quoted(before, after)
     }
 
@@ -192,7 +192,7 @@ impl Context {
 
     /// 怕什么？还等什么？ assert by asking: they are claims, not questions.
     fn is_rhetorical(&self, question: &str) -> bool {
-        let tail = crate::labels::tail_chars(question.trim_end_matches('?'), 8);
+        let tail = crate::text::tail_chars(question.trim_end_matches('?'), 8);
         self.rhetorical.iter().any(|r| tail.contains(r.as_str()))
     }
 

@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::catalog::catalog;
 use crate::context::{Context, SentenceCues};
 use crate::error::Error;
 use crate::genre::Genre;
-use crate::labels::{head_chars, tail_chars, LabelSet};
+use crate::labels::LabelSet;
 use crate::normalize::Normalized;
 use crate::pack::{Category, LabelKind, Scope, Severity};
-use crate::profile::{Profile, ProfileSet, PROFILE_NAMES};
+use crate::profile::{Profile, ProfileSet};
 use crate::report::{
     Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
 };
@@ -18,6 +19,7 @@ use crate::rules::{AllowedSpans, Candidate, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
 use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
+use crate::text::{head_chars, tail_chars};
 
 /// Inputs above this size are refused with a clear error rather than risking
 /// the browser tab's memory; the CLI streams JSONL line by line instead.
@@ -33,7 +35,8 @@ pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
 
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
-    /// wealth, fund, insurance, deposit, loan, securities or general; None detects.
+    /// A product id or its Chinese name (data/catalog.toml), or "auto";
+    /// None detects.
     pub product: Option<String>,
     /// Keep at most this many located findings (errors first); None keeps
     /// all. Bounds the report's memory, which the wasm module must do.
@@ -275,12 +278,15 @@ impl Checker {
             .filter(|p| !p.is_empty() && *p != "auto")
         {
             Some(name) => {
-                let profile = self.profiles.get(name).ok_or_else(|| {
-                    Error::Input(format!(
-                        "未知的产品类型 {name:?}，可选：{}、auto",
-                        PROFILE_NAMES.join("、")
-                    ))
-                })?;
+                let profile = catalog()
+                    .product_id(name)
+                    .and_then(|id| self.profiles.get(id))
+                    .ok_or_else(|| {
+                        Error::Input(format!(
+                            "未知的产品类型 {name:?}，可选：{}、auto",
+                            catalog().product_choices()
+                        ))
+                    })?;
                 let info = ProfileInfo {
                     name: profile.name.clone(),
                     detected: false,

@@ -14,6 +14,7 @@ use crate::fold::fold_str;
 const SHORT_LINE: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum GenreKind {
     /// Anti-fraud and regulator notices, lists of prohibited wording.
@@ -24,6 +25,7 @@ pub enum GenreKind {
 
 /// What the report says about the genre: the kind and the cues that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GenreInfo {
     pub kind: GenreKind,
     pub cues: Vec<String>,

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use crate::fold::fold_pattern;
 use crate::pack::{Examples, LabelKind};
 use crate::pattern::{Pattern, PatternIndex};
+use crate::text::{head_chars, tail_chars};
 
 const LABEL_DATA: &str = include_str!("../data/labels.toml");
 
@@ -17,7 +18,6 @@ struct LabelFile {
 #[serde(deny_unknown_fields)]
 pub struct LabelDef {
     pub id: LabelKind,
-    pub name: String,
     pub message: String,
     pub suggestion: String,
     pub basis: String,
@@ -174,20 +174,6 @@ impl Label {
     }
 }
 
-pub fn tail_chars(s: &str, n: usize) -> &str {
-    let cut = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    &s[cut..]
-}
-
-pub fn head_chars(s: &str, n: usize) -> &str {
-    let cut = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    &s[..cut]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,12 +200,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn tail_and_head() {
-        assert_eq!(tail_chars("一二三四", 2), "三四");
-        assert_eq!(tail_chars("一", 5), "一");
-        assert_eq!(head_chars("一二三四", 2), "一二");
     }
 }

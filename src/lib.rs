@@ -4,6 +4,7 @@
 //! CLI, the WebAssembly module and the tests. Rules, dictionaries and cue
 //! lists are data files under `data/`, embedded at compile time.
 
+pub mod catalog;
 pub mod context;
 pub mod engine;
 pub mod error;
@@ -12,6 +13,8 @@ pub mod extract;
 pub mod fold;
 pub mod format;
 pub mod frames;
+#[cfg(test)]
+mod generated;
 pub mod genre;
 pub mod html;
 pub mod labels;
@@ -24,12 +27,14 @@ pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod suppress;
+pub mod text;
 pub mod validators;
 pub mod variants;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use catalog::{catalog, Catalog};
 pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MAX_INPUT_BYTES};
 pub use error::Error;
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Absolute,
@@ -61,22 +62,10 @@ impl Category {
             _ => return None,
         })
     }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Category::Absolute => "绝对化用语",
-            Category::Guarantee => "保本保收益承诺",
-            Category::Misleading => "误导性内容",
-            Category::Promotion => "促销诱导",
-            Category::Endorsement => "推荐证明",
-            Category::UnsourcedData => "数据无出处",
-            Category::PersonalInfo => "个人信息",
-            Category::MissingLabel => "缺少必备信息",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
@@ -92,17 +81,10 @@ impl Severity {
             Severity::Error => "error",
         }
     }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Severity::Info => "提示",
-            Severity::Warning => "警告",
-            Severity::Error => "错误",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LabelKind {
     RiskLevel,
@@ -133,6 +115,7 @@ impl LabelKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// The sentence around the hit.
@@ -144,21 +127,25 @@ pub enum Scope {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContextCheck {
     pub scope: Scope,
     #[serde(default = "default_window")]
     pub window: usize,
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::pattern_list"))]
     pub patterns: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Downgrade {
     pub severity: Severity,
     pub scope: Scope,
     #[serde(default = "default_window")]
     pub window: usize,
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::pattern_list"))]
     pub patterns: Vec<String>,
 }
 
@@ -167,6 +154,7 @@ fn default_window() -> usize {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Validator {
     IdCard,
@@ -174,6 +162,7 @@ pub enum Validator {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
@@ -183,11 +172,16 @@ pub struct Examples {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, schemars(transform = crate::generated::needs_a_matcher))]
 pub struct RuleDef {
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_string"))]
     pub id: String,
     pub category: Category,
     pub severity: Severity,
+    /// The Chinese message; `{text}` is replaced by the flagged text.
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_string"))]
     pub message: String,
     #[serde(default)]
     pub suggestion: String,
@@ -200,13 +194,19 @@ pub struct RuleDef {
     pub replacements: BTreeMap<String, String>,
     pub basis: String,
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_list"))]
     pub terms: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::pattern_list"))]
     pub patterns: Vec<String>,
-    /// Concept frames (see `frames.rs`): combinations of concept lexicons.
+    /// Concept frames (see `frames.rs`): `{concept}` names a built-in concept
+    /// lexicon (data/concepts.toml), `~N` a gap of at most N characters in one
+    /// clause, `~~N` in one sentence; the rest is regex syntax.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::pattern_list"))]
     pub frames: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_list"))]
     pub exceptions: Vec<String>,
     /// Keep a term hit only on word boundaries. Defaults to true for built-in
     /// terms; a user pack's terms default to false because the segmenter's
@@ -223,8 +223,10 @@ pub struct RuleDef {
     pub drop_if: Option<ContextCheck>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub downgrade_if: Option<Downgrade>,
-    /// Profiles the rule applies to; empty means all.
+    /// Products (ids or Chinese names) the rule applies to; empty means all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::product_list"))]
+    #[cfg_attr(test, ts(type = "Array<Product | ProductName>"))]
     pub profiles: Vec<String>,
     #[serde(default)]
     pub examples: Examples,
@@ -235,6 +237,7 @@ fn yes() -> bool {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PackMeta {
     #[serde(default)]
@@ -245,34 +248,49 @@ pub struct PackMeta {
 
 /// Adds terms or exceptions to a rule defined elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Extend {
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_string"))]
     pub rule: String,
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_list"))]
     pub terms: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_list"))]
     pub exceptions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
     #[serde(default)]
     pub pack: PackMeta,
     #[serde(default, rename = "rule")]
     pub rules: Vec<RuleDef>,
+    /// More terms or exceptions for existing rules.
     #[serde(default)]
     pub extend: Vec<Extend>,
     /// Phrases never flagged, such as the organisation's own name.
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_list"))]
     pub allow: Vec<String>,
     /// Rule ids (or id prefixes ending in `.`) to switch off.
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::non_empty_list"))]
     pub disable: Vec<String>,
+    /// Rule id (or prefix) -> severity override.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
-    /// Profile name -> the labels it requires, replacing the built-in list.
+    /// Product (id or Chinese name) -> the labels it requires, replacing the
+    /// built-in list.
     #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::generated::product_map"))]
+    #[cfg_attr(
+        test,
+        ts(type = "Partial<Record<Product | ProductName, Array<LabelKind>>>")
+    )]
     pub required_labels: BTreeMap<String, Vec<LabelKind>>,
 }
 
@@ -410,7 +428,8 @@ fn locate(source: &str, value: &str) -> Option<usize> {
 }
 
 pub const MAX_TERMS: usize = 200_000;
-pub const MAX_PATTERN_LEN: usize = 2_000;
+/// The pattern length limit lives with the patterns; packs check it too.
+pub use crate::pattern::MAX_PATTERN_LEN;
 
 fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Error> {
     let mut seen = HashSet::new();
@@ -502,19 +521,6 @@ fn rule_patterns(rule: &RuleDef) -> impl Iterator<Item = &String> {
         .iter()
         .chain(rule.drop_if.iter().flat_map(|c| c.patterns.iter()))
         .chain(rule.downgrade_if.iter().flat_map(|c| c.patterns.iter()))
-}
-
-/// Compile a user-supplied regex under size limits. The regex crate never
-/// backtracks, so time is linear; the limits bound memory and build time.
-pub fn check_regex(pattern: &str) -> Result<regex::Regex, String> {
-    if pattern.len() > MAX_PATTERN_LEN {
-        return Err(format!("长度 {} 超过上限 {MAX_PATTERN_LEN}", pattern.len()));
-    }
-    regex::RegexBuilder::new(pattern)
-        .size_limit(4 << 20)
-        .dfa_size_limit(8 << 20)
-        .build()
-        .map_err(|_| crate::error::zh::regex(pattern))
 }
 
 #[cfg(test)]

@@ -15,7 +15,21 @@ use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
-use crate::pack::check_regex;
+/// The longest regex pattern accepted, in bytes, from any pack.
+pub const MAX_PATTERN_LEN: usize = 2_000;
+
+/// Compile a user-supplied regex under size limits. The regex crate never
+/// backtracks, so time is linear; the limits bound memory and build time.
+pub fn check_regex(pattern: &str) -> Result<regex::Regex, String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(format!("长度 {} 超过上限 {MAX_PATTERN_LEN}", pattern.len()));
+    }
+    regex::RegexBuilder::new(pattern)
+        .size_limit(4 << 20)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .map_err(|_| crate::error::zh::regex(pattern))
+}
 
 pub struct Pattern {
     source: String,

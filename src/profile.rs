@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::catalog::catalog;
 use crate::fold::{fold_pattern, fold_str};
 use crate::pack::{LabelKind, Severity};
 use crate::pattern::Pattern;
@@ -23,7 +24,6 @@ struct ProfileFile {
 #[serde(deny_unknown_fields)]
 struct ProfileDef {
     name: String,
-    display: String,
     required: Vec<LabelKind>,
     keywords: BTreeMap<String, u32>,
     #[serde(default)]
@@ -80,16 +80,6 @@ pub struct ProfileSet {
 /// and a capped count keeps one repeated word from deciding the profile.
 const KEYWORD_CAP: usize = 5;
 
-pub const PROFILE_NAMES: [&str; 7] = [
-    "wealth",
-    "fund",
-    "insurance",
-    "deposit",
-    "loan",
-    "securities",
-    "general",
-];
-
 fn compile(patterns: &[String]) -> Vec<Pattern> {
     patterns
         .iter()
@@ -108,8 +98,13 @@ impl ProfileSet {
             .profile
             .into_iter()
             .map(|p| Profile {
+                display: catalog()
+                    .product_name(&p.name)
+                    .unwrap_or_else(|| {
+                        panic!("data/profiles.toml: {} is not in data/catalog.toml", p.name)
+                    })
+                    .to_string(),
                 name: p.name,
-                display: p.display,
                 required: p.required,
                 keywords: p
                     .keywords
@@ -260,10 +255,10 @@ mod tests {
     }
 
     #[test]
-    fn knows_every_profile() {
+    fn profiles_are_the_catalog_products() {
         let set = ProfileSet::builtin();
-        for name in PROFILE_NAMES {
-            assert!(set.get(name).is_some(), "{name}");
-        }
+        let names: Vec<&str> = set.profiles.iter().map(|p| p.name.as_str()).collect();
+        let products: Vec<&str> = catalog().products.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(names, products);
     }
 }

@@ -8,6 +8,7 @@ use crate::pack::{Category, LabelKind, Severity};
 use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Finding {
     pub rule: String,
     pub category: Category,
@@ -17,6 +18,7 @@ pub struct Finding {
     /// What one-click fixing puts in place of `text` ("" deletes it); absent
     /// when the fix needs a human rewrite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub replacement: Option<String>,
     pub basis: String,
     /// The flagged text exactly as it appears in the input, markup and
@@ -31,15 +33,19 @@ pub struct Finding {
     pub span: Option<Span>,
     /// 1-based line and column (in characters) of the span's start.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub column: Option<usize>,
     /// Where in a .docx/.pptx/.pdf/image, in the document's own terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub location: Option<Box<crate::extract::Location>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Suppressed {
     #[serde(flatten)]
     pub finding: Finding,
@@ -48,21 +54,26 @@ pub struct Suppressed {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LabelStatus {
     pub present: bool,
     /// The label as in the input, markup included.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub text: Option<String>,
     /// The label as a reader sees it (tags dropped, entities decoded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub visible: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub span: Option<Span>,
     /// Whether the profile requires this label.
     pub required: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Labels {
     pub risk_level: LabelStatus,
     pub liquidity: LabelStatus,
@@ -94,7 +105,9 @@ impl Labels {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProfileInfo {
+    #[cfg_attr(test, ts(type = "Product"))]
     pub name: String,
     /// True when the checker chose the profile from the text.
     pub detected: bool,
@@ -102,11 +115,13 @@ pub struct ProfileInfo {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
     pub suppressed: usize,
+    #[cfg_attr(test, ts(type = "Partial<Record<Category, number>>"))]
     pub by_category: BTreeMap<String, usize>,
     pub missing_labels: Vec<LabelKind>,
     pub pass: bool,
@@ -118,12 +133,14 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Version {
     pub engine: String,
     pub rules: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub labels: Labels,
@@ -131,6 +148,7 @@ pub struct Report {
     /// Set when the text reads as a warning or education piece, whose quoted
     /// claims are citations: the reason why they were not flagged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub genre: Option<crate::genre::GenreInfo>,
     pub suppressed: Vec<Suppressed>,
     pub summary: Summary,
@@ -138,6 +156,7 @@ pub struct Report {
     /// The file, its SHA-256 and what its notes and comments hold, when the
     /// input was a document rather than text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub document: Option<crate::extract::DocumentInfo>,
 }
 

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
+use crate::catalog::catalog;
 use crate::error::Error;
 use crate::fold::{fold_pattern, fold_str};
 use crate::frames::Concepts;
@@ -14,7 +15,6 @@ use crate::pack::{
     Severity, Validator,
 };
 use crate::pattern::{Pattern, PatternIndex};
-use crate::profile::PROFILE_NAMES;
 use crate::variants::Variants;
 
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
@@ -158,6 +158,7 @@ pub struct Candidate {
 
 /// Rule metadata for listings (`finlint rules`, the wasm `rules()` call).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RuleInfo {
     pub id: String,
     pub category: Category,
@@ -170,6 +171,7 @@ pub struct RuleInfo {
     pub terms: usize,
     pub patterns: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub definition: Option<RuleDef>,
 }
 
@@ -255,15 +257,11 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         )),
         None => None,
     };
-    for p in &def.profiles {
-        if !PROFILE_NAMES.contains(&p.as_str()) {
-            return Err(Error::pack(
-                origin,
-                None,
-                format!("规则 {} 的 profiles 含未知产品类型 {p:?}", def.id),
-            ));
-        }
-    }
+    let profiles = def
+        .profiles
+        .iter()
+        .map(|p| product_id(p, origin, &format!("规则 {} 的 profiles", def.id)))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Rule {
         id: def.id.clone(),
         category: def.category,
@@ -285,13 +283,31 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         validate: def.validate,
         drop_if,
         downgrade_if,
-        profiles: def.profiles.clone(),
+        profiles,
         examples: def.examples.clone(),
         enabled: true,
         builtin,
         generic: def.terms.is_empty() && def.patterns.is_empty() && !def.frames.is_empty(),
         def: def.clone(),
     })
+}
+
+/// A pack names a product by id or Chinese name (data/catalog.toml); the
+/// rules keep the id.
+fn product_id(name: &str, origin: &str, field: &str) -> Result<String, Error> {
+    catalog()
+        .product_id(name)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            Error::pack(
+                origin,
+                None,
+                format!(
+                    "{field} 含未知产品类型 {name:?}，可选：{}",
+                    catalog().product_choices()
+                ),
+            )
+        })
 }
 
 /// A built-in rule's folded terms, plus their look-alike spellings where the
@@ -425,17 +441,8 @@ impl RuleSet {
             self.severity.insert(id.clone(), *sev);
         }
         for (profile, labels) in &pack.required_labels {
-            if !PROFILE_NAMES.contains(&profile.as_str()) {
-                return Err(Error::pack(
-                    origin,
-                    None,
-                    format!(
-                        "required_labels 含未知产品类型 {profile:?}，可选：{}",
-                        PROFILE_NAMES.join("、")
-                    ),
-                ));
-            }
-            self.required_labels.insert(profile.clone(), labels.clone());
+            let id = product_id(profile, origin, "required_labels")?;
+            self.required_labels.insert(id, labels.clone());
         }
         Ok(())
     }

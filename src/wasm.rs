@@ -18,8 +18,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::profile::PROFILE_NAMES;
-use crate::{CheckOptions, Checker, Error, MAX_INPUT_BYTES};
+use crate::{catalog, CheckOptions, Checker, Error, MAX_INPUT_BYTES};
 
 /// Findings kept per document unless the caller asks for another cap; the
 /// same default as the CLI's.
@@ -172,12 +171,12 @@ fn check_options(options: JsValue) -> Result<CheckOptions, JsValue> {
     };
     let product = opts.product.filter(|p| !p.trim().is_empty());
     if let Some(p) = product.as_deref().map(str::trim) {
-        if p != "auto" && !PROFILE_NAMES.contains(&p) {
+        if p != "auto" && catalog().product_id(p).is_none() {
             return Err(js_error(
                 code::PRODUCT,
                 &format!(
                     "输入无效：未知的产品类型 {p:?}，可选：{}、auto",
-                    PROFILE_NAMES.join("、")
+                    catalog().product_choices()
                 ),
             ));
         }
@@ -423,6 +422,13 @@ pub fn validate_rule_pack(source: JsValue, name: JsValue) -> Result<JsValue, JsV
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
     with_checker(|c| to_js(&c.rules(false)))
+}
+
+/// The names of products, labels, categories and severities
+/// (data/catalog.toml), for front ends that show them.
+#[wasm_bindgen(js_name = catalog)]
+pub fn catalog_js() -> Result<JsValue, JsValue> {
+    to_js(catalog())
 }
 
 /// Engine and rule-pack versions.

@@ -201,6 +201,32 @@ fn bad_input_is_a_clear_error_with_exit_two() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Products are named by id or by their Chinese name (data/catalog.toml),
+/// and the help lists both from the catalog.
+#[test]
+fn product_is_accepted_by_chinese_name() {
+    let json = |product: &str| {
+        let o = finlint(
+            &["check", "--product", product, "--format", "json", "-"],
+            Some("保本保收益，日息0.02%".as_bytes()),
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let mut report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        report["profile"]["reason"] = serde_json::Value::Null;
+        report
+    };
+    let by_name = json("贷款");
+    assert_eq!(by_name["profile"]["name"], "loan");
+    assert_eq!(by_name, json("loan"));
+
+    let help = finlint(&["check", "--help"], None);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("loan（贷款）") && help.contains("general（通用）"),
+        "{help}"
+    );
+}
+
 #[test]
 fn ten_megabyte_input_is_checked() {
     let unit = "本产品风险等级R2，年化收益高达6%。最近一周市场震荡，第一季度报告显示运作平稳。\n";

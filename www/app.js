@@ -7,21 +7,14 @@ const $ = (id) => document.getElementById(id);
 const editor = $('editor');
 const backdrop = $('backdrop');
 
-const LABELS = [
-  ['risk_level', '风险等级'],
-  ['liquidity', '流动性'],
-  ['advertiser', '广告主'],
-  ['date', '发布日期'],
-  ['risk_warning', '风险提示'],
-];
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' };
+// Names of labels, severities, categories and products: data/catalog.toml,
+// read from the wasm module's catalog() when the worker is ready. Nothing
+// here spells them.
+const names = { labels: [], severity: {}, category: {}, categoryOrder: [], product: {} };
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
-const CATEGORY_ZH = {
-  absolute: '绝对化用语', guarantee: '保本保收益承诺', misleading: '误导性内容', promotion: '促销诱导',
-  endorsement: '推荐证明', unsourced_data: '数据无出处', personal_info: '个人信息', missing_label: '缺少必备信息',
-};
-const CATEGORY_ORDER = Object.keys(CATEGORY_ZH);
-const PRODUCT_ZH = { wealth: '理财', fund: '基金', insurance: '保险', deposit: '存款', loan: '贷款', securities: '证券', general: '通用' };
+// The categories a user's own terms may be filed under, in menu order: the
+// others are document-level (missing_label) or need validators.
+const TERM_CATEGORIES = ['guarantee', 'absolute', 'misleading', 'promotion', 'endorsement'];
 const STORE = {
   text: 'finlint.text', product: 'finlint.product', terms: 'finlint.terms', category: 'finlint.category',
   allow: 'finlint.allow', pack: 'finlint.pack', packName: 'finlint.packName', groupBy: 'finlint.groupBy',
@@ -118,6 +111,7 @@ function onWorkerMessage(msg) {
   }
   switch (msg.type) {
     case 'ready':
+      applyCatalog(msg.catalog);
       state.ready = true;
       state.initMs = msg.initMs;
       state.version = msg.version;
@@ -284,7 +278,7 @@ function renderVerdict(report) {
 }
 
 function profileText(profile) {
-  const name = PRODUCT_ZH[profile.name] || profile.name;
+  const name = names.product[profile.name] || profile.name;
   return profile.detected ? `${name}（自动识别：${profile.reason}）` : `${name}（人工指定）`;
 }
 
@@ -294,7 +288,7 @@ function renderChecked(report) {
   if (report) rows.push(['产品类型', profileText(report.profile)]);
   if (state.version) rows.push(['规则包', (report?.version ?? state.version).rules]);
   if (state.categories.length) {
-    rows.push(['检查类别', [...state.categories, 'missing_label'].map((c) => CATEGORY_ZH[c] || c).join('、')]);
+    rows.push(['检查类别', [...state.categories, 'missing_label'].map((c) => names.category[c] || c).join('、')]);
   }
   dl.innerHTML = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
 }
@@ -308,7 +302,7 @@ function labelState(status) {
 function renderLabels(report) {
   const ul = $('labels');
   ul.innerHTML = '';
-  for (const [key, name] of LABELS) {
+  for (const [key, name] of names.labels) {
     const status = report ? report.labels[key] : { present: false, required: false };
     const li = document.createElement('li');
     li.dataset.label = key;
@@ -343,10 +337,10 @@ function findingItem(group, suppressed) {
   li.dataset.rule = f.rule;
   li.dataset.indexes = indexes.join(',');
   const times = indexes.length > 1 ? `<span class="times">×${indexes.length}</span>` : '';
-  const where = f.span ? `<span class="quote">“${escapeHtml(f.text)}”</span>${times}` : `<span class="quote">${CATEGORY_ZH[f.category] || ''}</span>`;
+  const where = f.span ? `<span class="quote">“${escapeHtml(f.text)}”</span>${times}` : `<span class="quote">${names.category[f.category] || ''}</span>`;
   li.innerHTML = `
     <button type="button" class="head" ${f.span && !suppressed ? '' : 'disabled'}>
-      <span class="badge ${f.severity}">${SEVERITY_ZH[f.severity]}</span>${where}<span class="rule">${escapeHtml(f.rule)}</span>
+      <span class="badge ${f.severity}">${names.severity[f.severity]}</span>${where}<span class="rule">${escapeHtml(f.rule)}</span>
     </button>
     <p class="message">${escapeHtml(f.message)}</p>
     ${f.suggestion ? `<p class="suggestion">建议：${escapeHtml(f.suggestion)}</p>` : ''}
@@ -384,8 +378,8 @@ function findingItem(group, suppressed) {
 }
 
 function groupKey(groupBy, f) {
-  if (groupBy === 'category') return [CATEGORY_ORDER.indexOf(f.category), CATEGORY_ZH[f.category] || f.category];
-  if (groupBy === 'severity') return [SEVERITY_ORDER.indexOf(f.severity), SEVERITY_ZH[f.severity]];
+  if (groupBy === 'category') return [names.categoryOrder.indexOf(f.category), names.category[f.category] || f.category];
+  if (groupBy === 'severity') return [SEVERITY_ORDER.indexOf(f.severity), names.severity[f.severity]];
   return [0, ''];
 }
 
@@ -771,10 +765,10 @@ function buildPrint() {
     const where = f.span
       ? `“${escapeHtml(f.text)}”${g.indexes.length > 1 ? ` ×${g.indexes.length}` : ''}<br><span class="muted">第${ranges(g.indexes.map((i) => r.findings[i].line))}行</span>`
       : '全文';
-    return `<tr class="${f.severity}"><td>${row + 1}</td><td>${SEVERITY_ZH[f.severity]}<br><span class="muted">${CATEGORY_ZH[f.category] || ''}</span></td><td>${where}</td>
+    return `<tr class="${f.severity}"><td>${row + 1}</td><td>${names.severity[f.severity]}<br><span class="muted">${names.category[f.category] || ''}</span></td><td>${where}</td>
       <td>${escapeHtml(f.message)}${f.suggestion ? `<br>建议：${escapeHtml(f.suggestion)}` : ''}</td><td class="basis">${escapeHtml(f.basis)}</td></tr>`;
   }).join('');
-  const labels = LABELS.map(([k, name]) => `<li>${name}：${escapeHtml(labelState(r.labels[k]).detail)}</li>`).join('');
+  const labels = names.labels.map(([k, name]) => `<li>${name}：${escapeHtml(labelState(r.labels[k]).detail)}</li>`).join('');
   const suppressed = r.suppressed.length
     ? `<p>另有 ${r.suppressed.length} 项按文内标记忽略：${r.suppressed.map((s) => `${escapeHtml(s.rule)}“${escapeHtml(s.text)}”`).join('；')}</p>` : '';
   return `
@@ -816,13 +810,34 @@ function printReport() {
 
 // ---- start -----------------------------------------------------------------
 
-function restore() {
-  editor.value = load(STORE.text);
+function fillSelect(select, entries) {
+  for (const { id, name } of entries) {
+    const option = document.createElement('option');
+    option.value = id;
+    option.textContent = name;
+    select.appendChild(option);
+  }
+}
+
+/** Build the menus and name tables from the catalog, then restore the saved choices into them. */
+function applyCatalog(catalog) {
+  names.labels = catalog.labels.map((l) => [l.id, l.name]);
+  names.severity = Object.fromEntries(catalog.severities.map((s) => [s.id, s.name]));
+  names.category = Object.fromEntries(catalog.categories.map((c) => [c.id, c.name]));
+  names.categoryOrder = catalog.categories.map((c) => c.id);
+  names.product = Object.fromEntries(catalog.products.map((p) => [p.id, p.name]));
+  fillSelect($('product'), catalog.products);
+  fillSelect($('term-category'), TERM_CATEGORIES.map((id) => ({ id, name: names.category[id] })));
   $('product').value = load(STORE.product);
-  $('terms').value = load(STORE.terms);
-  $('allow').value = load(STORE.allow);
   const category = load(STORE.category);
   if (category) $('term-category').value = category;
+  render();
+}
+
+function restore() {
+  editor.value = load(STORE.text);
+  $('terms').value = load(STORE.terms);
+  $('allow').value = load(STORE.allow);
   const groupBy = load(STORE.groupBy);
   if (groupBy) $('group-by').value = groupBy;
 }

@@ -16,7 +16,7 @@ async function start() {
     await init({ module_or_path: new URL('./pkg/finlint_bg.wasm', import.meta.url) });
     finlint.init();
     ready = true;
-    postMessage({ type: 'ready', initMs: performance.now() - t0, version: finlint.version(), categories: categories() });
+    postMessage({ type: 'ready', initMs: performance.now() - t0, version: finlint.version(), categories: categories(), catalog: finlint.catalog() });
   } catch (e) {
     postMessage({ type: 'fatal', message: String((e && e.message) || e) });
   }

@@ -122,7 +122,7 @@ pub struct CheckArgs {
     /// 要检查的文件或目录；- 或不指定时读取标准输入
     #[arg(value_name = "文件|目录|-", help_heading = "参数")]
     pub paths: Vec<PathBuf>,
-    /// 产品类型：wealth（理财）、fund（基金）、insurance（保险）、deposit（存款）、loan（贷款）、securities（证券）、general（通用）或 auto（自动识别，默认）
+    /// 产品类型（可选值由 product_help 按 data/catalog.toml 生成）
     #[arg(long, short = 'p', value_name = "类型")]
     pub product: Option<String>,
     #[command(flatten)]
@@ -212,7 +212,10 @@ pub struct RulesArgs {
 /// Parse the arguments; help and version go to stdout with exit 0, usage
 /// errors to stderr in Chinese with exit 2.
 pub fn parse() -> Command {
-    let matches = Cli::command().try_get_matches();
+    let command = Cli::command().mut_subcommand("check", |c| {
+        c.mut_arg("product", |a| a.help(product_help()))
+    });
+    let matches = command.try_get_matches();
     let result = matches.and_then(|m| Cli::from_arg_matches(&m));
     match result {
         Ok(cli) => cli.command,
@@ -227,6 +230,15 @@ pub fn parse() -> Command {
             std::process::exit(2);
         }
     }
+}
+
+/// The products come from the catalog, so the help lists what the library
+/// accepts: each id with its Chinese name, which is accepted too.
+fn product_help() -> String {
+    format!(
+        "产品类型：{}或 auto（自动识别，默认）；也可写中文名，如 理财",
+        finlint::catalog().product_choices()
+    )
 }
 
 fn context(e: &clap::Error, kind: ContextKind) -> String {

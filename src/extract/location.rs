@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// All numbers are 1-based. Paragraph numbers count non-empty paragraphs, as
 /// a reader would count them on the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Location {
     /// A body paragraph of a Word document.
@@ -60,8 +61,10 @@ pub enum Location {
     Comment {
         comment: usize,
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(test, ts(optional))]
         author: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(test, ts(optional))]
         slide: Option<usize>,
     },
     /// A line of text on a PDF page.

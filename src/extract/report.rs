@@ -10,6 +10,7 @@ use crate::{CheckOptions, Checker, Finding, Report};
 
 /// The `document` field of a report on a .docx, .pptx, .pdf or image.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DocumentInfo {
     pub file: String,
     pub sha256: String,
@@ -22,6 +23,7 @@ pub struct DocumentInfo {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum HiddenPart {
     /// Speaker notes: spoken to the audience, so their errors fail the file.
@@ -40,6 +42,7 @@ impl HiddenPart {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct HiddenFinding {
     pub part: HiddenPart,
     /// Its span, line and column are in that part's own extracted text.

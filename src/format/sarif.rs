@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use crate::catalog::catalog;
 use crate::pack::Severity;
 use crate::report::Report;
 use crate::rules::RuleInfo;
@@ -23,7 +24,7 @@ pub fn render(files: &[(&str, &Report)], failed: &[(&str, &str)], rules: &[RuleI
         .map(|r| {
             json!({
                 "id": r.id,
-                "shortDescription": { "text": r.category.label_zh() },
+                "shortDescription": { "text": catalog().category_name(r.category) },
                 "fullDescription": { "text": r.basis },
                 "help": { "text": r.suggestion },
                 "defaultConfiguration": { "level": level(r.severity), "enabled": r.enabled },

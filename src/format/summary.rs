@@ -1,6 +1,7 @@
 //! The table printed after a multi-file check: one row per file, one column
 //! per category, and a total row.
 
+use crate::catalog::catalog;
 use crate::pack::Category;
 use crate::report::Report;
 
@@ -8,7 +9,10 @@ use crate::report::Report;
 pub fn render(files: &[(&str, &Report)]) -> String {
     let cats: Vec<Category> = Category::ALL.to_vec();
     let mut out = String::from("\n汇总\n");
-    let header: Vec<String> = cats.iter().map(|c| c.label_zh().to_string()).collect();
+    let header: Vec<String> = cats
+        .iter()
+        .map(|c| catalog().category_name(*c).to_string())
+        .collect();
     out.push_str(&format!(
         "{} {:>4} {:>4}  {}\n",
         pad("文件", NAME_COLUMNS),

@@ -2,6 +2,7 @@
 //! the message, the suggestion and the legal basis.
 
 use super::{display_width, sanitize};
+use crate::catalog::catalog;
 use crate::pack::{LabelKind, Severity};
 use crate::report::Report;
 
@@ -26,16 +27,6 @@ fn severity_code(s: Severity) -> &'static str {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
         Severity::Info => "1;36",
-    }
-}
-
-fn label_name(k: LabelKind) -> &'static str {
-    match k {
-        LabelKind::RiskLevel => "风险等级",
-        LabelKind::Liquidity => "流动性",
-        LabelKind::Advertiser => "广告主",
-        LabelKind::Date => "发布日期",
-        LabelKind::RiskWarning => "风险提示",
     }
 }
 
@@ -84,7 +75,10 @@ pub fn write<W: std::fmt::Write>(
         let place = place(&name, f);
         out.write_str(&format!(
             "{place}: {} [{}] {}\n",
-            style.paint(severity_code(f.severity), f.severity.label_zh()),
+            style.paint(
+                severity_code(f.severity),
+                catalog().severity_name(f.severity)
+            ),
             sanitize(&f.rule),
             sanitize(&f.message)
         ))?;
@@ -110,7 +104,10 @@ pub fn write<W: std::fmt::Write>(
             out.write_str(&format!(
                 "{} {name}{at}: {} [{}] {}\n    原文：{}\n",
                 h.part.label_zh(),
-                style.paint(severity_code(f.severity), f.severity.label_zh()),
+                style.paint(
+                    severity_code(f.severity),
+                    catalog().severity_name(f.severity)
+                ),
                 sanitize(&f.rule),
                 sanitize(&f.message),
                 sanitize(&f.text)
@@ -129,7 +126,7 @@ pub fn write<W: std::fmt::Write>(
             } else {
                 "–".to_string()
             };
-            format!("{}{mark}", label_name(*k))
+            format!("{}{mark}", catalog().label_name(*k))
         })
         .collect();
     out.write_str(&parts.join("  "))?;
@@ -177,8 +174,8 @@ fn place(name: &str, f: &crate::report::Finding) -> String {
 /// `--color never`) a caret line under it marks where it is.
 fn excerpt(input: &str, start: usize, end: usize, style: &Style) -> String {
     const LABEL: &str = "    原文：";
-    let before = crate::labels::tail_chars(&input[..start], 12);
-    let after = crate::labels::head_chars(&input[end..], 12);
+    let before = crate::text::tail_chars(&input[..start], 12);
+    let after = crate::text::head_chars(&input[end..], 12);
     let clean = |s: &str| sanitize(&s.replace(['\n', '\r'], " ")).into_owned();
     let (before, hit, after) = (
         clean(before),
@@ -201,8 +198,8 @@ fn shorten(hit: &str) -> String {
     if hit.chars().count() <= 2 * KEEP {
         return hit.to_string();
     }
-    let head = crate::labels::head_chars(hit, KEEP);
-    let tail = crate::labels::tail_chars(hit, KEEP);
+    let head = crate::text::head_chars(hit, KEEP);
+    let tail = crate::text::tail_chars(hit, KEEP);
     format!("{head}……{tail}")
 }
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { runCli } from '../node/helpers.mjs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
@@ -221,6 +222,18 @@ test('repeated explanations fold (×3) and findings group by category or severit
   assert.ok(sev[0].startsWith('错误') && sev.some((s) => s.startsWith('警告')), JSON.stringify(sev));
   await shot('findings-grouped.png');
   await page.selectOption('#group-by', 'position');
+});
+
+test('the menus and label names come from the catalog', async () => {
+  const catalog = createRequire(import.meta.url)('../../www/pkg/node/finlint.js').catalog();
+  const products = await page.$$eval('#product option', (os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(products, [['', '自动识别'], ...catalog.products.map((p) => [p.id, p.name])]);
+  const categories = Object.fromEntries(catalog.categories.map((c) => [c.id, c.name]));
+  const terms = await page.$$eval('#term-category option', (os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(terms.map(([id]) => id), ['guarantee', 'absolute', 'misleading', 'promotion', 'endorsement']);
+  for (const [id, name] of terms) assert.equal(name, categories[id]);
+  const labels = await page.$$eval('#labels li', (lis) => lis.map((li) => [li.dataset.label, li.querySelector('span:not(.mark)').textContent]));
+  assert.deepEqual(labels, catalog.labels.map((l) => [l.id, l.name]));
 });
 
 test('switching the product changes which labels are required', async () => {

@@ -27,8 +27,13 @@ test('CommonJS and ESM entries give the same report', async () => {
   const text = '保本保收益，零风险稳赚！';
   assert.deepEqual(esm.check(text, { product: 'wealth' }), pkg.check(text, { product: 'wealth' }));
   const types = fs.readFileSync(path.join(project, 'node_modules/finlint/index.d.ts'), 'utf8');
-  for (const name of ['interface Report', 'interface Finding', 'interface Span', 'interface RulePack', 'function validate']) {
+  for (const name of ['interface Report', 'interface Finding', 'interface RulePack', 'function validate', 'function catalog']) {
     assert.ok(types.includes(name), `types declare ${name}`);
+  }
+  // Span and the other core types come from the generated file, which the package ships.
+  const generated = fs.readFileSync(path.join(project, 'node_modules/finlint/types.generated.d.ts'), 'utf8');
+  for (const name of ['type Span', 'type Catalog', 'type Product', 'type Report', 'type LabelStatus']) {
+    assert.ok(generated.includes(name), `generated types declare ${name}`);
   }
 });
 
@@ -184,14 +189,18 @@ test('TypeScript (ESM and CommonJS) compiles under --strict and runs', () => {
   const dir = path.join(project, 'ts');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'esm.mts'), `
-import finlint, { init, check, validate, createChecker, ErrorCode, type Report, type FinlintError } from 'finlint';
+import finlint, { init, check, validate, createChecker, catalog, ErrorCode, type Report, type FinlintError, type Span, type Catalog, type Product } from 'finlint';
 await init();
 const report: Report = check('保本保收益', { product: 'wealth' });
+const names: Catalog = catalog();
+const first: Product = names.products[0].id;
+const byName: Report = check('保本保收益', { product: '理财' });
+const span: Span | null = report.findings[0].span;
 const viaDefault = finlint.validate('<p>保<b>本</b></p>', null);
 const checker = createChecker({ rules: { allow: ['鑫享第一'] }, product: 'general' });
 let code: string = '';
 try { validate(42 as unknown as string); } catch (e) { code = (e as FinlintError).code; }
-console.log(JSON.stringify({ errors: report.summary.errors, text: viaDefault.report.findings[0].text, source: viaDefault.report.findings[0].source,
+console.log(JSON.stringify({ first, sameProfile: byName.profile.name === report.profile.name, spanStart: span?.start, errors: report.summary.errors, text: viaDefault.report.findings[0].text, source: viaDefault.report.findings[0].source,
   allowed: checker.check('鑫享第一理财').findings.every((f) => f.rule !== 'absolute.first'), code, same: code === ErrorCode.INVALID_ARGUMENT }));
 `);
   fs.writeFileSync(path.join(dir, 'cjs.cts'), `
@@ -204,7 +213,7 @@ console.log(JSON.stringify({ rule: f?.rule, viaNamespace: finlint.check('稳赚�
   execFileSync(tsc, ['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false',
     '--outDir', path.join(dir, 'out'), path.join(dir, 'esm.mts'), path.join(dir, 'cjs.cts')], { cwd: project, stdio: 'pipe' });
   const esm = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'out/esm.mjs')], { cwd: project, encoding: 'utf8' }));
-  assert.deepEqual(esm, { errors: esm.errors, text: '保本', source: '保<b>本', allowed: true, code: 'FINLINT_INVALID_ARGUMENT', same: true });
+  assert.deepEqual(esm, { first: 'wealth', sameProfile: true, spanStart: 0, errors: esm.errors, text: '保本', source: '保<b>本', allowed: true, code: 'FINLINT_INVALID_ARGUMENT', same: true });
   assert.ok(esm.errors > 0);
   const cjs = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'out/cjs.cjs')], { cwd: project, encoding: 'utf8' }));
   assert.deepEqual(cjs, { rule: 'guarantee.principal', viaNamespace: false, viaDefault: 'function' });
@@ -212,7 +221,7 @@ console.log(JSON.stringify({ rule: f?.rule, viaNamespace: finlint.check('稳赚�
 
 test('the ESM default export and named exports are the same functions; init is async', async () => {
   const esm = await import(pathToFileURL(path.join(project, 'node_modules/finlint/index.mjs')));
-  for (const name of ['init', 'check', 'validate', 'createChecker', 'rules', 'version', 'validateRulePack']) {
+  for (const name of ['init', 'check', 'validate', 'createChecker', 'rules', 'version', 'catalog', 'validateRulePack']) {
     assert.equal(typeof esm[name], 'function', name);
     assert.equal(esm.default[name], esm[name], name);
     assert.equal(typeof pkg[name], 'function', `CommonJS ${name}`);

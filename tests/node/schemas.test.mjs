@@ -31,9 +31,23 @@ test('the example pack matches the rule-pack schema, and broken packs do not', (
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   const pack = JSON.parse(fs.readFileSync(path.join(root, 'examples/packs/chengxin-bank.json'), 'utf8'));
   assert.ok(validate(pack), JSON.stringify(validate.errors));
-  for (const bad of [{ alow: [] }, { rule: [{ id: 'x', category: 'nope', severity: 'error', message: 'm', basis: 'b', terms: ['a'] }] }, { allow: [''] }, { severity: { x: 'fatal' } }]) {
+  const rule = { id: 'x', category: 'absolute', severity: 'error', message: 'm', basis: 'b', terms: ['a'] };
+  for (const bad of [{ alow: [] }, { rule: [{ ...rule, category: 'nope' }] }, { allow: [''] }, { severity: { x: 'fatal' } },
+    // A context check takes no severity (the engine rejects it); only downgrade_if has one, and needs it.
+    { rule: [{ ...rule, drop_if: { scope: 'sentence', patterns: ['x'], severity: 'info' } }] },
+    { rule: [{ ...rule, downgrade_if: { scope: 'sentence', patterns: ['x'] } }] },
+    { rule: [{ ...rule, terms: undefined }] }, { required_labels: { 股票: ['date'] } }]) {
     assert.equal(validate(bad), false, JSON.stringify(bad));
   }
+  // Products by id or Chinese name (data/catalog.toml), as the engine accepts them.
+  const good = { required_labels: { 贷款: ['date'], fund: ['risk_level'] }, rule: [{ ...rule, profiles: ['理财', 'loan'],
+    downgrade_if: { scope: 'window', window: 20, patterns: ['x'], severity: 'info' } }] };
+  assert.ok(validate(good), JSON.stringify(validate.errors));
+  const packText = JSON.stringify(good);
+  const goodPack = path.join(root, 'target', 'schema-good-pack.json');
+  fs.mkdirSync(path.dirname(goodPack), { recursive: true });
+  fs.writeFileSync(goodPack, packText);
+  JSON.parse(cli(['check', '--format', 'json', '--rules', goodPack, '-'], '保本'));
   // The TOML and JSON forms of the example pack are the same pack to the checker.
   const text = '诚信银行金元宝理财，稳如泰山。';
   const a = cli(['check', '--format', 'json', '--rules', path.join(root, 'examples/packs/chengxin-bank.toml'), '-'], text);
