@@ -91,6 +91,42 @@ export interface DocumentResult {
 /** A .docx or .pptx file's bytes. */
 export type DocumentBytes = Uint8Array | ArrayBuffer;
 
+/** Why a candidate was not reported (`explain: true`). */
+export type ExplainReason =
+  | 'part_of_word'      // the term is part of a longer word here (保本 in 非保本)
+  | 'negation'          // a negator makes it a denial (不保证收益)
+  | 'question'          // its sentence asks (保本吗？)
+  | 'genre_citation'    // listed or cited in a warning or education text
+  | 'quotation_frame'   // quoted to warn, 所谓…, or named in a condemnation
+  | 'context_exception' // the rule's context exception (额度最高50万, a disclaimer)
+  | 'rule_exception'    // inside one of the rule's exception phrases (最高额度)
+  | 'allow_list'        // covered by an allow-listed phrase
+  | 'generic_yields'    // a generic concept frame gave way to a specific rule (`by`)
+  | 'overlap';          // inside a longer finding of another rule (`by`)
+
+/** A candidate hit that was not reported, with spans as for findings. */
+export interface ExplainedHit {
+  rule: string;
+  category: Category;
+  /** The severity it would have had. */
+  severity: Severity;
+  /** As a reader sees it (tags dropped, entities decoded). */
+  text: string;
+  /** The raw slice of the input at `span`. */
+  source: string;
+  span: Span | null;
+  line?: number;
+  column?: number;
+  location?: DocumentLocation;
+  reason: ExplainReason;
+  /** The words that decided it: the negator, the exception or allow-listed phrase, the matching context. */
+  cue?: string;
+  /** The rule whose finding stands in its place (generic_yields, overlap). */
+  by?: string;
+  /** The reason as a Chinese sentence. */
+  detail: string;
+}
+
 export interface SuppressedFinding extends Finding {
   /** The inline marker that silenced it, e.g. `<!-- finlint-disable-line guarantee -->`. */
   marker: string;
@@ -114,6 +150,16 @@ export interface Report {
   labels: Labels;
   profile: { name: Product; detected: boolean; reason: string };
   suppressed: SuppressedFinding[];
+  /**
+   * Set when the text reads as a warning or investor-education piece: its
+   * quoted or listed claims are citations, which is why they are not flagged.
+   */
+  genre?: { kind: 'warning' | 'education'; cues: string[]; reason: string };
+  /**
+   * Only with `explain: true`: the candidates the rules found but did not
+   * report, each with why (an empty array when there are none).
+   */
+  explained?: ExplainedHit[];
   summary: {
     errors: number;
     warnings: number;
@@ -183,6 +229,8 @@ export interface CheckOptions {
   rules?: Rules;
   /** Keep at most this many findings (1 to 10,000; default 10,000). */
   maxFindings?: number;
+  /** Also list what was found but not flagged, and why (`report.explained`). Default false. */
+  explain?: boolean;
   /** For document bytes: the file name, whose extension gives the format (else the content does). */
   name?: string;
 }
@@ -207,7 +255,7 @@ export interface RuleInfo {
 
 export type ErrorCode =
   | 'FINLINT_INVALID_ARGUMENT'  // a value of the wrong type (check(42), validateRulePack(null))
-  | 'FINLINT_INVALID_OPTIONS'   // options not an object, an unknown field, a bad failOn or maxFindings
+  | 'FINLINT_INVALID_OPTIONS'   // options not an object, an unknown field, a bad failOn, maxFindings or explain
   | 'FINLINT_EMPTY_INPUT'
   | 'FINLINT_INPUT_TOO_LARGE'   // over 32 MiB of UTF-8
   | 'FINLINT_UNKNOWN_PRODUCT'
@@ -241,6 +289,7 @@ export interface CheckerConfig {
   product?: Product | 'auto' | null;
   failOn?: 'error' | 'warning';
   maxFindings?: number;
+  explain?: boolean;
 }
 
 /** An engine with its own packs, independent of other checkers and of the module-level calls. */
