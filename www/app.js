@@ -446,7 +446,7 @@ function renderExplained(report) {
   const ol = $('explained');
   ol.innerHTML = '';
   if (!list) return;
-  $('explained-count').textContent = `（${list.length}）`;
+  $('explained-count').textContent = `${list.length} 项`;
   const note = $('genre-note');
   note.hidden = !report.genre;
   note.textContent = report.genre ? `体裁：${report.genre.reason}` : '';
