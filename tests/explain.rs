@@ -2,6 +2,10 @@
 //! did not report is listed with the reason recorded where it was dropped,
 //! and with explain off the report is exactly what it was.
 
+mod common;
+
+use common::office::{self, p};
+use finlint::extract::{check_document, Location};
 use finlint::{CheckOptions, Checker, ExplainReason, Explained, Report};
 
 fn check_with(checker: &Checker, text: &str, product: &str, explain: bool) -> Report {
@@ -246,4 +250,23 @@ fn explain_off_leaves_every_corpus_report_unchanged() {
         }
     }
     assert!(seen >= 266, "only {seen} corpus documents");
+}
+
+#[test]
+fn in_a_word_file_an_explained_phrase_has_its_place_in_the_document() {
+    let body = [p("稳盈理财计划"), p("本产品不保证收益，投资须谨慎。")].concat();
+    let bytes = office::docx(&body, &[]);
+    let options = CheckOptions {
+        explain: true,
+        ..CheckOptions::default()
+    };
+    let report = check_document(Checker::shared(), "计划书.docx", &bytes, &options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .report;
+    let e = entry(&report, "guarantee.returns", "保证收益");
+    assert_eq!(e.reason, ExplainReason::Negation);
+    assert_eq!(
+        e.location.as_deref(),
+        Some(&Location::Paragraph { paragraph: 2 })
+    );
 }
