@@ -1066,6 +1066,8 @@ fn a_full_disk_is_an_error_not_a_panic() {
         assert!(!err.contains("panicked"), "{format}: {err}");
         assert!(err.contains("磁盘空间已满"), "{format}: {err}");
     }
+}
+
 #[test]
 fn explain_lists_what_was_not_flagged_in_text_and_json() {
     let text =
