@@ -86,7 +86,9 @@ function publicLabel(l) {
 
 function publicReport(r) {
   const labels = Object.fromEntries(Object.entries(r.labels).map(([k, l]) => [k, publicLabel(l)]));
-  return { ...r, labels, findings: r.findings.map(publicFinding), suppressed: r.suppressed.map(publicFinding) };
+  const out = { ...r, labels, findings: r.findings.map(publicFinding), suppressed: r.suppressed.map(publicFinding) };
+  if (r.explained) out.explained = r.explained.map(publicFinding);
+  return out;
 }
 
 export function createApi(backend) {
@@ -153,6 +155,7 @@ export function createApi(backend) {
   function wasmOptionsOf(options) {
     const wasmOptions = { product: options.product ?? null };
     if (options.maxFindings !== undefined) wasmOptions.maxFindings = options.maxFindings;
+    if (options.explain !== undefined) wasmOptions.explain = options.explain;
     return wasmOptions;
   }
 
@@ -242,7 +245,7 @@ export function createApi(backend) {
     }
     const handle = handleFor(packs);
     guarded((wasm) => handle.get(wasm)); // pack errors surface here, not on the first check
-    const defaults = { product: opts.product, failOn: opts.failOn, maxFindings: opts.maxFindings };
+    const defaults = { product: opts.product, failOn: opts.failOn, maxFindings: opts.maxFindings, explain: opts.explain };
     const merged = (options) => ({ ...defaults, ...optionsObject(options, 'checker') });
     return {
       check: (input, options) => runCheck(handle, input, merged(options), 'check'),

@@ -67,10 +67,24 @@ export interface LabelStatus extends Omit<Core.LabelStatus, 'text' | 'visible'> 
 export type Labels = Record<LabelKind, LabelStatus>;
 
 /** The report, with the package's findings and labels (see Finding). */
-export interface Report extends Omit<Core.Report, 'findings' | 'labels' | 'suppressed'> {
+export interface Report extends Omit<Core.Report, 'findings' | 'labels' | 'suppressed' | 'explained'> {
   findings: Finding[];
   labels: Labels;
   suppressed: SuppressedFinding[];
+  /**
+   * Only with `explain: true`: the candidates the rules found but did not
+   * report, each with why (an empty array when there are none).
+   */
+  explained?: ExplainedHit[];
+}
+
+/** Why a candidate was not reported (`explain: true`). */
+export type ExplainReason = Core.ExplainReason;
+
+/** A candidate hit that was not reported; as for findings, `text` is what a reader sees and `source` the raw slice. */
+export interface ExplainedHit extends Omit<Core.Explained, 'text' | 'visible'> {
+  text: string;
+  source: string;
 }
 
 /**
@@ -127,6 +141,8 @@ export interface CheckOptions {
   rules?: Rules;
   /** Keep at most this many findings (1 to 10,000; default 10,000). */
   maxFindings?: number;
+  /** Also list what was found but not flagged, and why (`report.explained`). Default false. */
+  explain?: boolean;
   /** For document bytes: the file name, whose extension gives the format (else the content does). */
   name?: string;
 }
@@ -175,6 +191,7 @@ export interface CheckerConfig {
   product?: Product | ProductName | 'auto' | null;
   failOn?: 'error' | 'warning';
   maxFindings?: number;
+  explain?: boolean;
 }
 
 /** An engine with its own packs, independent of other checkers and of the module-level calls. */

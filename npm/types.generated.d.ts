@@ -201,7 +201,12 @@ export type Report = { findings: Array<Finding>, labels: Labels, profile: Profil
  * Set when the text reads as a warning or education piece, whose quoted
  * claims are citations: the reason why they were not flagged.
  */
-genre?: GenreInfo, suppressed: Array<Suppressed>, summary: Summary, version: Version, 
+genre?: GenreInfo, suppressed: Array<Suppressed>, 
+/**
+ * Only with `CheckOptions::explain`: the candidates found but not
+ * reported, each with why. Absent otherwise, so reports stay as they were.
+ */
+explained?: Array<Explained>, summary: Summary, version: Version, 
 /**
  * The file, its SHA-256 and what its notes and comments hold, when the
  * input was a document rather than text.

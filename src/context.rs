@@ -98,32 +98,44 @@ impl Context {
     /// Is the hit at `start` negated by a preceding negator token, allowing
     /// only neutral tokens between (不[承诺][任何]保本)?
     pub fn is_negated(&self, text: &str, boundaries: &[usize], start: usize) -> bool {
+        self.negator(text, boundaries, start).is_some()
+    }
+
+    /// The negator token that negates the hit at `start`, as a byte range of
+    /// `text`: what `--explain` quotes as the reason.
+    pub fn negator(
+        &self,
+        text: &str,
+        boundaries: &[usize],
+        start: usize,
+    ) -> Option<(usize, usize)> {
         let mut i = match boundaries.binary_search(&start) {
             Ok(i) => i,
-            Err(0) => return false,
+            Err(0) => return None,
             // The hit starts inside a token such as 不承诺: the token's head
             // before the hit may itself be the negator.
             Err(i) => {
-                let head = &text[boundaries[i - 1]..start];
-                if self.negators.contains(head) {
-                    return true;
+                let from = boundaries[i - 1];
+                if self.negators.contains(&text[from..start]) {
+                    return Some((from, start));
                 }
                 i - 1
             }
         };
         let mut walked = 0;
         while i > 0 && walked < NEGATION_REACH {
-            let token = &text[boundaries[i - 1]..boundaries[i]];
+            let (from, to) = (boundaries[i - 1], boundaries[i]);
+            let token = &text[from..to];
             if self.negators.contains(token) {
-                return true;
+                return Some((from, to));
             }
             if !self.neutral.contains(token) && !self.transparent.contains(token) {
-                return false;
+                return None;
             }
             i -= 1;
             walked += 1;
         }
-        false
+        None
     }
 
     /// Where the warning-frame cues sit in a sentence, computed once per
@@ -148,6 +160,7 @@ impl Context {
             first_lead_end,
             last_condemnation,
             has_quote_cue,
+            by_genre: false,
         }
     }
 
@@ -161,16 +174,28 @@ impl Context {
         start: usize,
         end: usize,
     ) -> bool {
+        self.frame(text, sentence, cues, start, end).is_some()
+    }
+
+    /// How the hit is framed as a citation, if it is: what `--explain` says.
+    pub fn frame(
+        &self,
+        text: &str,
+        sentence: (usize, usize),
+        cues: &SentenceCues,
+        start: usize,
+        end: usize,
+    ) -> Option<FrameKind> {
         if text[sentence.0..start].ends_with("所谓") {
-            return true;
+            return Some(FrameKind::SoCalled);
         }
         let framed_by_words = cues.first_lead_end.is_some_and(|l| l <= start)
             && cues.last_condemnation.is_some_and(|c| c >= end);
         if framed_by_words {
-            return true;
+            return Some(FrameKind::Condemned);
         }
         if !cues.has_quote_cue {
-            return false;
+            return None;
         }
         // Quotation marks around a claim sit close to it; a bounded look keeps
         // the check constant-time per hit.
@@ -178,7 +203,9 @@ impl Context {
         // “…利息高。” puts the closing mark after the sentence's full stop.
         let reach = ceil_char_boundary(text, (sentence.1 + 4).min(text.len()));
         let after = crate::text::head_chars(&text[end..reach], QUOTE_REACH);
-        self.is_quoted(before, after)
+        self.is_quoted(before, after).then_some(FrameKind::Quoted {
+            by_genre: cues.by_genre,
+        })
     }
 
     /// Is the sentence a question? A question asks about a claim; the answer
@@ -217,15 +244,30 @@ pub struct SentenceCues {
     first_lead_end: Option<usize>,
     last_condemnation: Option<usize>,
     has_quote_cue: bool,
+    /// The quote cue comes from the document's genre, not the sentence.
+    by_genre: bool,
 }
 
 impl SentenceCues {
     /// In a warning or education text every sentence quotes to warn: a
     /// quoted claim there is a citation whatever its own sentence says.
     pub fn in_warning_text(mut self) -> SentenceCues {
+        self.by_genre = !self.has_quote_cue;
         self.has_quote_cue = true;
         self
     }
+}
+
+/// Why a hit reads as a citation rather than a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameKind {
+    /// 所谓保本: named in order to be disowned.
+    SoCalled,
+    /// Between a lead and a condemnation (任何承诺稳赚不赔的都是诈骗).
+    Condemned,
+    /// In quotation marks in a sentence that warns, or anywhere in a text
+    /// whose genre warns (`by_genre`).
+    Quoted { by_genre: bool },
 }
 
 /// Extend [start, end) to the nearest delimiters, within a bounded reach.

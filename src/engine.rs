@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use crate::catalog::catalog;
 use crate::context::{Context, SentenceCues};
 use crate::error::Error;
+use crate::explain::{Dropped, Unflagged};
 use crate::genre::Genre;
 use crate::labels::LabelSet;
 use crate::normalize::Normalized;
@@ -41,6 +42,10 @@ pub struct CheckOptions {
     /// Keep at most this many located findings (errors first); None keeps
     /// all. Bounds the report's memory, which the wasm module must do.
     pub max_findings: Option<usize>,
+    /// Also list the candidates found but not reported, each with why
+    /// (`report.explained`). Off, the report is exactly as without it, and
+    /// dropped candidates cost nothing.
+    pub explain: bool,
 }
 
 pub struct Checker {
@@ -142,17 +147,37 @@ impl Checker {
         let mut cache = CheckCache::new(&self.segmenter, text, warning_until);
         cache.allowed = self.rules.allowed_spans(text);
         cache.exceptions = self.rules.exception_spans(text);
-        let mut hits: Vec<Hit> = self
-            .rules
-            .candidates(text)
-            .into_iter()
-            .filter_map(|c| self.keep(text, &c, profile, &mut cache))
-            .collect();
+        cache.explain = options.explain;
+        let mut hits: Vec<Hit> = Vec::new();
+        // Stays empty (no allocation) unless explaining.
+        let mut unflagged: Vec<Unflagged> = Vec::new();
+        for c in self.rules.candidates(text) {
+            match self.keep(text, &c, profile, &mut cache) {
+                Ok(hit) => hits.push(hit),
+                Err(Some(why)) if options.explain => unflagged.push(Unflagged {
+                    rule: c.rule,
+                    start: c.start,
+                    end: c.end,
+                    severity: self.rules.rules[c.rule].severity,
+                    why,
+                }),
+                Err(_) => {}
+            }
+        }
         // Segmentations and sentence cues are per clause: on dense copy they
         // are as many as the hits, so they go before the findings are built.
         drop(cache);
-        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules);
-        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules));
+        let mut sink = options.explain.then_some(&mut unflagged);
+        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
+        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));
+        let unflagged = crate::explain::consolidate(
+            unflagged,
+            &hits
+                .iter()
+                .chain(covered.iter().map(|(h, _)| h))
+                .map(|h| (h.rule, h.start, h.end))
+                .collect::<Vec<_>>(),
+        );
         // Suppression is known before the cap, so that the cap keeps the
         // findings that count (a kept-but-suppressed error must not push out
         // an unsuppressed one and flip the verdict).
@@ -207,7 +232,15 @@ impl Checker {
             .iter()
             .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
             .collect();
-        let spans = map_spans(input, &pending, &label_ranges);
+        let mut unflagged = unflagged;
+        if let Some(max) = options.max_findings {
+            unflagged.truncate(max);
+        }
+        let unflagged_ranges: Vec<(usize, usize)> = unflagged
+            .iter()
+            .map(|u| norm.to_original(u.start, u.end))
+            .collect();
+        let spans = map_spans(input, &pending, &label_ranges, &unflagged_ranges);
 
         let mut findings = Vec::with_capacity(pending.len() - covered.len());
         let mut suppressed = Vec::new();
@@ -254,12 +287,23 @@ impl Checker {
         }
         let mut summary = Summary::of(&findings, suppressed.len(), missing);
         summary.truncated = truncated;
+        let explained = options.explain.then(|| {
+            self.explained(
+                input,
+                &norm,
+                genre.as_ref(),
+                &unflagged,
+                &unflagged_ranges,
+                spans.unflagged,
+            )
+        });
         Ok(Report {
             findings,
             labels,
             profile: profile_info,
             genre,
             suppressed,
+            explained,
             summary,
             version: self.version(),
             document: None,
@@ -308,24 +352,29 @@ impl Checker {
         }
     }
 
-    /// Apply the context filters to one candidate; Some(hit) if it stands.
+    /// Apply the context filters to one candidate: Ok(hit) if it stands,
+    /// else why it was dropped (None for a candidate that is no claim at
+    /// all: a rule for another product, or a term that is not a word here).
     fn keep(
         &self,
         text: &str,
         c: &Candidate,
         profile: &Profile,
         cache: &mut CheckCache,
-    ) -> Option<Hit> {
+    ) -> Result<Hit, Option<Dropped>> {
         let rule = &self.rules.rules[c.rule];
         if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
-            return None;
+            return Err(None);
+        }
+        if let Some(phrase) = cache.allowed.overlapping(c.start, c.end) {
+            return Err(Some(Dropped::AllowList { phrase }));
         }
         let excepted = cache
             .exceptions
             .get(&c.rule)
-            .is_some_and(|e| e.overlaps(c.start, c.start + 1));
-        if cache.allowed.overlaps(c.start, c.end) || excepted {
-            return None;
+            .and_then(|e| e.overlapping(c.start, c.start + 1));
+        if let Some(phrase) = excepted {
+            return Err(Some(Dropped::RuleException { phrase }));
         }
         let clause = self.context.clause(text, c.start, c.end);
         let boundaries = cache.boundaries(clause);
@@ -333,29 +382,28 @@ impl Checker {
             && !(boundaries.binary_search(&c.start).is_ok()
                 && boundaries.binary_search(&c.end).is_ok())
         {
-            return None;
+            return Err(Some(Dropped::PartOfWord {
+                word: enclosing_word(boundaries, clause, c),
+            }));
         }
-        if rule.negatable && self.context.is_negated(text, boundaries, c.start) {
-            return None;
+        if rule.negatable {
+            if let Some(negator) = self.context.negator(text, boundaries, c.start) {
+                return Err(Some(Dropped::Negation { negator }));
+            }
         }
         let sentence = self.context.sentence(text, c.start, c.end);
-        if rule.quotable
-            && (self.context.is_question(text, sentence)
-                || (cache.in_warning_text(sentence.0)
-                    && self.genre.cites(&text[sentence.0..sentence.1]))
-                || self.context.is_framed(
-                    text,
-                    sentence,
-                    &cache.sentence_cues(&self.context, sentence),
-                    c.start,
-                    c.end,
-                ))
-        {
-            return None;
+        if rule.quotable {
+            if let Some(why) = self.citation(text, sentence, c, cache) {
+                return Err(Some(why));
+            }
         }
         if let Some(check) = &rule.drop_if {
             if cache.context_matches((c.rule, false), check, sentence, c) {
-                return None;
+                let cue = cache
+                    .explain
+                    .then(|| context_match(text, check, sentence, c))
+                    .flatten();
+                return Err(Some(Dropped::ContextException { cue }));
             }
         }
         let mut severity = rule.severity;
@@ -364,12 +412,75 @@ impl Checker {
                 severity = (*downgraded).min(severity);
             }
         }
-        Some(Hit {
+        Ok(Hit {
             rule: c.rule,
             start: c.start,
             end: c.end,
             severity,
         })
+    }
+
+    /// Does the hit's sentence ask, cite (in a warning text) or quote it to
+    /// warn? In that order, as the filters always ran.
+    fn citation(
+        &self,
+        text: &str,
+        sentence: (usize, usize),
+        c: &Candidate,
+        cache: &mut CheckCache,
+    ) -> Option<Dropped> {
+        if self.context.is_question(text, sentence) {
+            return Some(Dropped::Question);
+        }
+        if cache.in_warning_text(sentence.0) {
+            if let Some(citation) = self.genre.citation(&text[sentence.0..sentence.1]) {
+                return Some(Dropped::GenreCitation(citation));
+            }
+        }
+        let cues = cache.sentence_cues(&self.context, sentence);
+        self.context
+            .frame(text, sentence, &cues, c.start, c.end)
+            .map(Dropped::Frame)
+    }
+
+    /// The report's `explained` list from the dropped candidates, with
+    /// their spans already mapped.
+    fn explained(
+        &self,
+        input: &str,
+        norm: &Normalized,
+        genre: Option<&crate::genre::GenreInfo>,
+        unflagged: &[Unflagged],
+        ranges: &[(usize, usize)],
+        spans: Vec<(Span, Position)>,
+    ) -> Vec<crate::report::Explained> {
+        unflagged
+            .iter()
+            .zip(ranges)
+            .zip(spans)
+            .map(|((u, &(s, e)), (span, pos))| {
+                let rule = &self.rules.rules[u.rule];
+                let cue = u.why.cue().map(|(cs, ce)| {
+                    let (os, oe) = norm.to_original(cs, ce);
+                    visible_text(input, os, oe)
+                });
+                let visible = visible_text(input, s, e);
+                let rendered = crate::explain::Rendered {
+                    hit: &visible,
+                    cue: cue.as_deref(),
+                    by: u.why.by().map(|b| self.rules.rules[b].id.as_str()),
+                    rule: &rule.id,
+                };
+                let detail = crate::explain::detail(u.why, &rendered, genre, &self.genre);
+                let mut entry = crate::explain::entry(u, rule.category, &rendered, detail);
+                entry.text = input[s..e].to_string();
+                entry.visible = visible;
+                entry.span = Some(span);
+                entry.line = Some(pos.line);
+                entry.column = Some(pos.column);
+                entry
+            })
+            .collect()
     }
 
     fn hit_finding(&self, text: &str, h: &Hit) -> Finding {
@@ -566,6 +677,8 @@ struct CheckCache<'a> {
     text: &'a str,
     /// The warning or education part of the text ends here (0: none).
     warning_until: usize,
+    /// Record the context that dropped a candidate (`CheckOptions::explain`).
+    explain: bool,
     document: HashMap<(usize, bool), bool>,
     sentences: HashMap<(usize, usize), SentenceCues>,
 }
@@ -578,6 +691,7 @@ impl<'a> CheckCache<'a> {
             exceptions: HashMap::new(),
             text,
             warning_until,
+            explain: false,
             document: HashMap::new(),
             sentences: HashMap::new(),
         }
@@ -626,6 +740,37 @@ impl<'a> CheckCache<'a> {
     }
 }
 
+/// The words around a candidate that does not sit on word boundaries
+/// (保本 in 非保本): from the boundary before its start to the one after its
+/// end, within its clause.
+fn enclosing_word(boundaries: &[usize], clause: (usize, usize), c: &Candidate) -> (usize, usize) {
+    let before = boundaries.partition_point(|&b| b <= c.start);
+    let start = before.checked_sub(1).map_or(clause.0, |i| boundaries[i]);
+    let after = boundaries.partition_point(|&b| b < c.end);
+    let end = boundaries.get(after).copied().unwrap_or(clause.1);
+    (start.min(c.start), end.max(c.end))
+}
+
+/// Where a context check matched, for `--explain` to quote. A document-wide
+/// check is not quoted: its match may be anywhere.
+fn context_match(
+    text: &str,
+    check: &CompiledCheck,
+    sentence: (usize, usize),
+    c: &Candidate,
+) -> Option<(usize, usize)> {
+    if check.scope == Scope::Document {
+        return None;
+    }
+    let scoped = scope_text(text, check.scope, check.window, sentence, c);
+    let offset = scoped.as_ptr() as usize - text.as_ptr() as usize;
+    check
+        .patterns
+        .iter()
+        .find_map(|p| p.regex().and_then(|re| re.find(scoped)))
+        .map(|m| (offset + m.start(), offset + m.end()))
+}
+
 fn scope_text<'t>(
     text: &'t str,
     scope: Scope,
@@ -649,7 +794,13 @@ fn scope_text<'t>(
 /// user rule is on either side, a generic hit gives way only to a specific hit
 /// at least as severe, and is returned with that hit's rule, to be reported as
 /// suppressed: a user pack never changes the verdict silently.
-fn drop_generic_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(Hit, usize)> {
+/// With `explain`, a built-in generic hit that gives way is recorded with the
+/// rule it gave way to.
+fn drop_generic_overlaps(
+    hits: &mut Vec<Hit>,
+    rules: &[crate::rules::Rule],
+    mut explain: Option<&mut Vec<Unflagged>>,
+) -> Vec<(Hit, usize)> {
     let generic = |h: &Hit| rules[h.rule].generic;
     let builtin = |h: &Hit| rules[h.rule].builtin;
     let mut covered = Vec::new();
@@ -659,7 +810,16 @@ fn drop_generic_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> V
     }
     let builtin_specific = Reach::new(hits.iter().filter(|h| !generic(h) && builtin(h)));
     if hits.iter().all(builtin) {
-        hits.retain(|h| !generic(h) || builtin_specific.overlapping(h).is_none());
+        hits.retain(|h| {
+            if !generic(h) {
+                return true;
+            }
+            let by = builtin_specific.overlapping(h);
+            if let Some(by) = by {
+                record(&mut explain, h, Dropped::GenericYields { by });
+            }
+            by.is_none()
+        });
         return covered;
     }
     let at_least = [Severity::Info, Severity::Warning, Severity::Error]
@@ -668,7 +828,8 @@ fn drop_generic_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> V
         if !generic(h) {
             return true;
         }
-        if builtin(h) && builtin_specific.overlapping(h).is_some() {
+        if let Some(by) = builtin_specific.overlapping(h).filter(|_| builtin(h)) {
+            record(&mut explain, h, Dropped::GenericYields { by });
             return false;
         }
         let level = match h.severity {
@@ -724,12 +885,16 @@ impl Reach {
 }
 
 /// Merge overlapping hits of one rule into one span, then drop hits that lie
-/// wholly inside a longer (or the same) hit of another rule: one finding per
-/// claim. Between built-in rules this is silent. When a user rule is on
-/// either side, the inner hit is kept if it is more severe (dropping it could
-/// flip the verdict); otherwise it is returned with the covering rule, to be
-/// reported as suppressed, never dropped silently.
-fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(Hit, usize)> {
+/// wholly inside a longer hit of another rule: one finding per claim. A user
+/// rule's hit never hides a more severe finding (that could flip the
+/// verdict); what it does cover is returned with the covering rule, to be
+/// reported as suppressed.
+/// With `explain`, a hit a built-in rule's longer hit covers is recorded.
+fn resolve_overlaps(
+    hits: &mut Vec<Hit>,
+    rules: &[crate::rules::Rule],
+    explain: Option<&mut Vec<Unflagged>>,
+) -> Vec<(Hit, usize)> {
     hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
@@ -749,6 +914,7 @@ fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(H
             h.rule,
         )
     });
+    let mut explain = explain;
     let mut kept: Vec<Hit> = Vec::with_capacity(merged.len());
     let mut covered = Vec::new();
     let mut reach: Option<Hit> = None;
@@ -760,6 +926,14 @@ fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(H
                 } else {
                     covered.push((h, outer.rule));
                 }
+            } else if let Some(sink) = explain.as_deref_mut() {
+                sink.push(Unflagged {
+                    rule: h.rule,
+                    start: h.start,
+                    end: h.end,
+                    severity: h.severity,
+                    why: Dropped::Overlap { by: outer.rule },
+                });
             }
             continue;
         }
@@ -770,6 +944,19 @@ fn resolve_overlaps(hits: &mut Vec<Hit>, rules: &[crate::rules::Rule]) -> Vec<(H
     }
     *hits = kept;
     covered
+}
+
+/// Note a dropped hit and why, when explaining.
+fn record(explain: &mut Option<&mut Vec<Unflagged>>, h: &Hit, why: Dropped) {
+    if let Some(sink) = explain.as_deref_mut() {
+        sink.push(Unflagged {
+            rule: h.rule,
+            start: h.start,
+            end: h.end,
+            severity: h.severity,
+            why,
+        });
+    }
 }
 
 /// Keep the `max` hits that matter most, in their original order: those not
@@ -825,17 +1012,22 @@ fn visible_text(input: &str, s: usize, e: usize) -> String {
 struct MappedSpans {
     findings: Vec<Option<(Span, Position)>>,
     labels: Vec<Option<(Span, Position)>>,
+    unflagged: Vec<(Span, Position)>,
 }
 
+/// Spans for the findings, the labels and the explained candidates, in one
+/// sweep of the input.
 fn map_spans(
     input: &str,
     pending: &[(Finding, Option<(usize, usize)>)],
     labels: &[Option<(usize, usize)>],
+    unflagged: &[(usize, usize)],
 ) -> MappedSpans {
     let ranges: Vec<(usize, usize)> = pending
         .iter()
         .filter_map(|(_, r)| *r)
         .chain(labels.iter().filter_map(|r| *r))
+        .chain(unflagged.iter().copied())
         .collect();
     let mut spans = OffsetConverter::spans(input, &ranges).into_iter();
     let findings = pending
@@ -846,5 +1038,9 @@ fn map_spans(
         .iter()
         .map(|r| r.and_then(|_| spans.next()))
         .collect();
-    MappedSpans { findings, labels }
+    MappedSpans {
+        findings,
+        labels,
+        unflagged: spans.collect(),
+    }
 }

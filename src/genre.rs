@@ -23,6 +23,19 @@ pub enum GenreKind {
     Education,
 }
 
+/// How a sentence of a warning or education text cites claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Citation {
+    /// A numbered or bulleted list item.
+    ListItem,
+    /// A row of a text table (`| 类型 | 典型表述 |`).
+    TableRow,
+    /// A short phrase on a line of its own.
+    BarePhrase,
+    /// A citation cue word (话术, 常见说法…), by its index in the list.
+    Cue(usize),
+}
+
 /// What the report says about the genre: the kind and the cues that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -105,14 +118,33 @@ impl Genre {
     /// Inside a warning or education text: does this sentence or line cite
     /// claims (a list of 话术, a row of banned wording) rather than make them?
     pub fn cites(&self, sentence: &str) -> bool {
+        self.citation(sentence).is_some()
+    }
+
+    /// How a sentence cites, if it does: what `--explain` says.
+    pub fn citation(&self, sentence: &str) -> Option<Citation> {
         let line = sentence.trim_start();
         // A bare phrase on a line of its own (a table cell, a slogan in a
         // list) is listed, not asserted, in a text that warns.
         let bare_phrase = line.chars().count() <= SHORT_LINE;
-        is_list_item(line)
-            || is_table_row(line)
-            || bare_phrase
-            || self.citation.iter().any(|c| sentence.contains(c.as_str()))
+        if is_list_item(line) {
+            return Some(Citation::ListItem);
+        }
+        if is_table_row(line) {
+            return Some(Citation::TableRow);
+        }
+        if bare_phrase {
+            return Some(Citation::BarePhrase);
+        }
+        self.citation
+            .iter()
+            .position(|c| sentence.contains(c.as_str()))
+            .map(Citation::Cue)
+    }
+
+    /// The citation cue word at `index` (see [`Citation::Cue`]).
+    pub fn citation_cue(&self, index: usize) -> &str {
+        self.citation.get(index).map_or("", String::as_str)
     }
 
     /// Two distinct warning cues make a warning text; education cues count

@@ -203,6 +203,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
     let options = CheckOptions {
         product: args.product.clone(),
         max_findings: Some(args.max_findings as usize),
+        explain: args.explain,
     };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),

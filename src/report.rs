@@ -53,6 +53,104 @@ pub struct Suppressed {
     pub marker: String,
 }
 
+/// Why a candidate the rules found was not reported (`--explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExplainReason {
+    /// The term is part of a longer word here (保本 in 非保本).
+    PartOfWord,
+    /// A negator before it makes it a denial or a disclosure (不保证收益).
+    Negation,
+    /// Its sentence asks (会亏本吗？).
+    Question,
+    /// A list item, bare phrase or cited wording in a warning or education text.
+    GenreCitation,
+    /// Quoted to warn, 所谓…, or named in a condemnation.
+    QuotationFrame,
+    /// The rule's `drop_if` context matched (最高额度, 不保证…).
+    ContextException,
+    /// Inside one of the rule's exception phrases (非保本).
+    RuleException,
+    /// Covered by an allow-listed phrase.
+    AllowList,
+    /// A generic concept frame gave way to a more specific rule's finding.
+    GenericYields,
+    /// Wholly inside a longer finding of another rule.
+    Overlap,
+}
+
+impl ExplainReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExplainReason::PartOfWord => "part_of_word",
+            ExplainReason::Negation => "negation",
+            ExplainReason::Question => "question",
+            ExplainReason::GenreCitation => "genre_citation",
+            ExplainReason::QuotationFrame => "quotation_frame",
+            ExplainReason::ContextException => "context_exception",
+            ExplainReason::RuleException => "rule_exception",
+            ExplainReason::AllowList => "allow_list",
+            ExplainReason::GenericYields => "generic_yields",
+            ExplainReason::Overlap => "overlap",
+        }
+    }
+
+    /// A short Chinese name for the reason, for lists and badges.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            ExplainReason::PartOfWord => "词的一部分",
+            ExplainReason::Negation => "否定",
+            ExplainReason::Question => "提问",
+            ExplainReason::GenreCitation => "体裁引用",
+            ExplainReason::QuotationFrame => "引用警示",
+            ExplainReason::ContextException => "上下文排除",
+            ExplainReason::RuleException => "例外用语",
+            ExplainReason::AllowList => "允许列表",
+            ExplainReason::GenericYields => "让位于具体规则",
+            ExplainReason::Overlap => "被更长命中覆盖",
+        }
+    }
+}
+
+/// A candidate hit the rules found but the checker did not report, with the
+/// reason recorded where it was dropped. Spans follow [`Finding`]'s.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Explained {
+    pub rule: String,
+    pub category: Category,
+    /// The severity it would have had.
+    pub severity: Severity,
+    /// The text exactly as in the input, markup included.
+    pub text: String,
+    /// The same range as a reader sees it.
+    #[serde(default)]
+    pub visible: String,
+    pub span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub column: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub location: Option<Box<crate::extract::Location>>,
+    pub reason: ExplainReason,
+    /// The words in the text that decided it (the enclosing word, the negator, the exception or
+    /// allow-listed phrase, the matching context), as a reader sees them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub cue: Option<String>,
+    /// The rule whose finding stands in its place (generic_yields, overlap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub by: Option<String>,
+    /// The reason as a Chinese sentence.
+    pub detail: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LabelStatus {
@@ -151,6 +249,11 @@ pub struct Report {
     #[cfg_attr(test, ts(optional))]
     pub genre: Option<crate::genre::GenreInfo>,
     pub suppressed: Vec<Suppressed>,
+    /// Only with `CheckOptions::explain`: the candidates found but not
+    /// reported, each with why. Absent otherwise, so reports stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub explained: Option<Vec<Explained>>,
     pub summary: Summary,
     pub version: Version,
     /// The file, its SHA-256 and what its notes and comments hold, when the

@@ -142,8 +142,14 @@ impl AllowedSpans {
     }
 
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.overlapping(start, end).is_some()
+    }
+
+    /// The covered range that overlaps `start..end`, if any: `--explain`
+    /// quotes the phrase that allowed or excepted a hit.
+    pub fn overlapping(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let i = self.0.partition_point(|&(s, _)| s < end);
-        i > 0 && self.0[i - 1].1 > start
+        (i > 0 && self.0[i - 1].1 > start).then(|| self.0[i - 1])
     }
 }
 

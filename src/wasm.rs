@@ -87,6 +87,8 @@ fn type_name(v: &JsValue) -> &'static str {
 struct JsOptions {
     product: Option<String>,
     max_findings: Option<f64>,
+    /// List the candidates found but not reported, with why.
+    explain: Option<bool>,
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -162,10 +164,11 @@ fn check_options(options: JsValue) -> Result<CheckOptions, JsValue> {
         ));
     } else {
         reject_unknown_keys(&options)?;
+        require_bool(&options, "explain")?;
         serde_wasm_bindgen::from_value(options).map_err(|e| {
             js_error(
                 code::OPTIONS,
-                &format!("选项无效：{e}（可用字段：product、maxFindings）"),
+                &format!("选项无效：{e}（可用字段：{}）", OPTION_KEYS.join("、")),
             )
         })?
     };
@@ -196,7 +199,24 @@ fn check_options(options: JsValue) -> Result<CheckOptions, JsValue> {
     Ok(CheckOptions {
         product,
         max_findings: Some(max_findings),
+        explain: opts.explain.unwrap_or(false),
     })
+}
+
+/// A flag must be a boolean (or absent): `explain: "yes"` would otherwise
+/// fail with serde's English message.
+fn require_bool(options: &JsValue, key: &str) -> Result<(), JsValue> {
+    let value = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() || value.as_bool().is_some() {
+        return Ok(());
+    }
+    Err(js_error(
+        code::OPTIONS,
+        &format!(
+            "选项无效：{key} 必须是 true 或 false，收到的是{}",
+            type_name(&value)
+        ),
+    ))
 }
 
 /// A misspelt option (`prodcut`) would otherwise be ignored in silence.
@@ -216,7 +236,7 @@ fn reject_unknown_keys(options: &JsValue) -> Result<(), JsValue> {
     Ok(())
 }
 
-const OPTION_KEYS: [&str; 2] = ["product", "maxFindings"];
+const OPTION_KEYS: [&str; 3] = ["product", "maxFindings", "explain"];
 
 /// Check copy (plain text or HTML). `options`: `{ product?, maxFindings? }`.
 #[wasm_bindgen]

@@ -1093,3 +1093,84 @@ fn a_full_disk_is_an_error_not_a_panic() {
         assert!(err.contains("磁盘空间已满"), "{format}: {err}");
     }
 }
+
+#[test]
+fn explain_lists_what_was_not_flagged_in_text_and_json() {
+    let text =
+        "【反诈提醒】警惕理财骗局！骗子常说“保本高息，稳赚不赔”，请勿相信。\n本产品不保证收益。";
+    let out = finlint(
+        &["check", "--explain", "--color", "never", "-"],
+        Some(text.as_bytes()),
+    );
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("未标记的疑似用语（--explain）"), "{shown}");
+    assert!(
+        shown.contains("体裁：") && shown.contains("风险警示或反诈"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("<stdin>:1:19: 未标记·体裁引用 [guarantee.principal]"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("<stdin>:2:5: 未标记·否定 [guarantee.returns]")
+            && shown.contains("否定词“不”"),
+        "{shown}"
+    );
+    // The excerpt with its caret line, as for findings.
+    assert!(
+        shown.contains("原文：") && shown.contains("^^^^^^^^"),
+        "{shown}"
+    );
+
+    let plain = finlint(&["check", "--color", "never", "-"], Some(text.as_bytes()));
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    assert!(!plain.contains("未标记"), "{plain}");
+
+    let json = finlint(
+        &["check", "--explain", "--format", "json", "-"],
+        Some(text.as_bytes()),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let explained = report["explained"].as_array().unwrap();
+    let negated = explained
+        .iter()
+        .find(|e| e["reason"] == "negation")
+        .unwrap_or_else(|| panic!("{explained:?}"));
+    assert_eq!(negated["rule"], "guarantee.returns");
+    assert_eq!(negated["text"], "保证收益");
+    assert_eq!(negated["cue"], "不");
+    assert_eq!(negated["line"], 2);
+    assert!(negated["span"]["utf16_start"].is_u64());
+    let without = finlint(&["check", "--format", "json", "-"], Some(text.as_bytes()));
+    let without: serde_json::Value = serde_json::from_slice(&without.stdout).unwrap();
+    assert!(without.get("explained").is_none());
+
+    let lines = finlint(
+        &["check", "--explain", "--format", "jsonl", "-"],
+        Some(text.as_bytes()),
+    );
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&lines.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        first["explained"].as_array().unwrap().len(),
+        explained.len()
+    );
+}
+
+#[test]
+fn explain_applies_to_jsonl_batches() {
+    let input = "{\"id\":1,\"text\":\"请问这款产品保本吗？\"}\n";
+    let path = temp("explain.jsonl", input.as_bytes());
+    let out = finlint(
+        &["check", "--explain", "--jsonl", path.to_str().unwrap()],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["explained"][0]["reason"], "question", "{report}");
+}

@@ -208,6 +208,7 @@ fn max_findings_caps_the_report_errors_first_and_says_so() {
     let options = |max| CheckOptions {
         product: Some("general".into()),
         max_findings: max,
+        ..CheckOptions::default()
     };
     let full = Checker::shared().check(&text, &options(None)).unwrap();
     assert!(!full.summary.truncated);
@@ -241,6 +242,7 @@ fn max_findings_keeps_unsuppressed_errors_before_suppressed_ones() {
             &CheckOptions {
                 product: Some("general".into()),
                 max_findings: Some(10),
+                ..CheckOptions::default()
             },
         )
         .unwrap();

@@ -18,6 +18,13 @@ const TERM_CATEGORIES = ['guarantee', 'absolute', 'misleading', 'promotion', 'en
 const STORE = {
   text: 'finlint.text', product: 'finlint.product', terms: 'finlint.terms', category: 'finlint.category',
   allow: 'finlint.allow', pack: 'finlint.pack', packName: 'finlint.packName', groupBy: 'finlint.groupBy',
+  explain: 'finlint.explain',
+};
+// Short names for `report.explained[].reason`; the full reason is in `detail`.
+const REASON_ZH = {
+  part_of_word: '词的一部分', negation: '否定', question: '提问', genre_citation: '体裁引用',
+  quotation_frame: '引用警示', context_exception: '上下文排除', rule_exception: '例外用语',
+  allow_list: '允许列表', generic_yields: '让位于具体规则', overlap: '被更长命中覆盖',
 };
 const CUSTOM_PACK_NAME = '本机自定义违规词与白名单';
 const DEBOUNCE_MS = 250;
@@ -168,7 +175,7 @@ function runCheck() {
   state.inFlight = true;
   state.latestId = state.nextId++;
   state.pendingText = text;
-  state.worker.postMessage({ type: 'check', id: state.latestId, text, product: $('product').value });
+  state.worker.postMessage({ type: 'check', id: state.latestId, text, product: $('product').value, explain: $('explain').checked });
 }
 
 function showCheckError(message) {
@@ -421,7 +428,52 @@ function renderFindings(report) {
   report.suppressed.forEach((f) => sup.appendChild(findingItem({ f, indexes: [-1] }, f.marker)));
   supBox.hidden = report.suppressed.length === 0;
   $('suppressed-count').textContent = String(report.suppressed.length);
+  renderExplained(report);
   markSelected();
+}
+
+/** What the rules found but did not flag, and why: grey, apart, never counted. */
+function renderExplained(report) {
+  const box = $('explained-box');
+  const list = report && $('explain').checked ? report.explained : null;
+  box.hidden = !list;
+  const ol = $('explained');
+  ol.innerHTML = '';
+  if (!list) return;
+  $('explained-count').textContent = `${list.length} 项`;
+  const note = $('genre-note');
+  note.hidden = !report.genre;
+  note.textContent = report.genre ? `体裁：${report.genre.reason}` : '';
+  if (!list.length) {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = '无：规则找到的疑似用语均已标记。';
+    ol.appendChild(li);
+  }
+  for (const e of list) ol.appendChild(explainedItem(e, report));
+}
+
+function explainedItem(e, report) {
+  const li = document.createElement('li');
+  li.className = 'finding explained';
+  li.dataset.rule = e.rule;
+  li.dataset.reason = e.reason;
+  const at = e.line ? `<span class="rule">第${e.line}行第${e.column}列</span>` : '';
+  li.innerHTML = `
+    <button type="button" class="head">
+      <span class="badge explained">未标记·${escapeHtml(REASON_ZH[e.reason] || e.reason)}</span><span class="quote">“${escapeHtml(e.visible ?? e.text)}”</span><span class="rule">${escapeHtml(e.rule)}</span>${at}
+    </button>
+    <p class="message">${escapeHtml(e.detail)}</p>`;
+  const head = li.querySelector('.head');
+  if (e.span && report === state.report && editor.value === state.reportText) {
+    head.addEventListener('click', () => {
+      editor.focus();
+      editor.setSelectionRange(e.span.utf16_start, e.span.utf16_end);
+    });
+  } else {
+    head.disabled = true;
+  }
+  return li;
 }
 
 function renderStatus() {
@@ -840,6 +892,7 @@ function restore() {
   $('allow').value = load(STORE.allow);
   const groupBy = load(STORE.groupBy);
   if (groupBy) $('group-by').value = groupBy;
+  $('explain').checked = load(STORE.explain) === '1';
 }
 
 function onKeydown(e) {
@@ -865,6 +918,12 @@ function wire() {
   $('clear').addEventListener('click', clearAll);
   $('product').addEventListener('change', () => { store(STORE.product, $('product').value); scheduleCheck(0); });
   $('group-by').addEventListener('change', () => { store(STORE.groupBy, $('group-by').value); renderFindings(state.report); });
+  $('explain').addEventListener('change', () => {
+    store(STORE.explain, $('explain').checked ? '1' : '');
+    // The report has the list only when asked for: check again to get it.
+    if ($('explain').checked && state.report && !state.report.explained) scheduleCheck(0);
+    else renderFindings(state.report);
+  });
   $('save-custom').addEventListener('click', () => applyCustomRules(true));
   $('remove-pack').addEventListener('click', () => {
     store(STORE.pack, '');

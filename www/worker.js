@@ -49,7 +49,7 @@ onmessage = async (event) => {
   try {
     if (msg.type === 'check') {
       const t0 = performance.now();
-      const report = finlint.check(msg.text, { product: msg.product || null });
+      const report = finlint.check(msg.text, { product: msg.product || null, explain: Boolean(msg.explain) });
       postMessage({ type: 'result', id: msg.id, report, ms: performance.now() - t0 });
     } else if (msg.type === 'packs') {
       postMessage({ type: 'packs', id: msg.id, ...applyPacks(msg.packs) });

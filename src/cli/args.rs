@@ -25,6 +25,7 @@ const CHECK_EXAMPLES: &str = "\
   finlint check 广告.html --product fund --rules 本行规则.toml
   finlint check --jsonl 导出.jsonl -j 2 > 结果.jsonl
   finlint check 文案.txt --color never | less
+  finlint check 反诈宣传.txt --explain        同时说明哪些疑似用语未标记及原因
 
 文件可以是 UTF-8、GBK/GB18030 或带 BOM 的 UTF-16 编码；非 UTF-8 时报告会注明读取所用的编码。
 目录中的命名管道、设备文件等特殊文件会被跳过并在标准错误中说明；同一目录或文件不会因符号链接被重复检查。";
@@ -163,6 +164,9 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub color: ColorChoice,
+    /// 同时列出找到但未标记的疑似用语及原因（否定、提问、引用警示、体裁、上下文排除、例外用语、允许列表、被其他规则覆盖）；JSON 输出增加 explained 字段
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Args)]

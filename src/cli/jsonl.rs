@@ -199,6 +199,7 @@ fn check_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> LineOu
     let options = CheckOptions {
         product: item.product.clone().or_else(|| defaults.product.clone()),
         max_findings: defaults.max_findings,
+        explain: defaults.explain,
     };
     let report = checker
         .check(&item.text, &options)

@@ -104,6 +104,15 @@ pub fn annotate(
     for (s, f) in report.suppressed.iter_mut().zip(suppressed) {
         s.finding = f;
     }
+    if let Some(explained) = report.explained.as_mut() {
+        for e in explained {
+            e.location = e
+                .span
+                .and_then(|s| doc.body.locate(s.byte_start))
+                .cloned()
+                .map(Box::new);
+        }
+    }
     let mut hidden = Vec::new();
     for (part, text) in [
         (HiddenPart::Notes, &doc.notes),

@@ -4,7 +4,7 @@
 use super::{display_width, sanitize};
 use crate::catalog::catalog;
 use crate::pack::{LabelKind, Severity};
-use crate::report::Report;
+use crate::report::{ExplainReason, Report};
 
 pub struct Style {
     pub color: bool,
@@ -151,19 +151,78 @@ pub fn write<W: std::fmt::Write>(
             "已截断：问题过多，只列出最严重的 {located} 处（上限可用 --max-findings 调整）；计数按列出的问题计算，错误优先保留，结论不受影响。\n"
         ))?;
     }
+    if let Some(explained) = &report.explained {
+        write_explained(out, &name, input, report, explained, style)?;
+    }
     let verdict_code = if report.summary.pass { "1;32" } else { "1;31" };
     out.write_str(&style.paint(verdict_code, &format!("结论：{}", report.summary.verdict)))?;
     out.write_str(&format!("（规则包 {}）\n", sanitize(&report.version.rules)))?;
     Ok(())
 }
 
+/// `--explain`: the document's genre, then each candidate found but not
+/// reported, with its place, excerpt and reason.
+fn write_explained<W: std::fmt::Write>(
+    out: &mut W,
+    name: &str,
+    input: &str,
+    report: &Report,
+    explained: &[crate::report::Explained],
+    style: &Style,
+) -> std::fmt::Result {
+    out.write_str(&style.paint("1", "未标记的疑似用语（--explain）："))?;
+    out.write_char('\n')?;
+    if let Some(genre) = &report.genre {
+        out.write_str(&format!("    体裁：{}\n", sanitize(&genre.reason)))?;
+        let cited = explained
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.reason,
+                    ExplainReason::GenreCitation | ExplainReason::QuotationFrame
+                )
+            })
+            .count();
+        if report.findings.iter().all(|f| f.span.is_none()) && cited > 0 {
+            out.write_str(&format!(
+                "    因此本文没有标记任何宣传用语：下列 {cited} 处是列举或加引号警示的说法，视为引用\n"
+            ))?;
+        }
+    }
+    if explained.is_empty() {
+        out.write_str("    （无：规则找到的疑似用语均已标记）\n")?;
+    }
+    for e in explained {
+        let place = at(name, e.line, e.column, e.location.as_deref());
+        out.write_str(&format!(
+            "{place}: {} [{}] {}\n",
+            style.paint("2", &format!("未标记·{}", e.reason.label_zh())),
+            sanitize(&e.rule),
+            sanitize(&e.detail)
+        ))?;
+        if let Some(span) = e.span {
+            out.write_str(&excerpt(input, span.byte_start, span.byte_end, style))?;
+        }
+    }
+    Ok(())
+}
+
 /// `file:line:column` in the checked text, then the place in the document.
 fn place(name: &str, f: &crate::report::Finding) -> String {
-    let mut place = match (f.line, f.column) {
+    at(name, f.line, f.column, f.location.as_deref())
+}
+
+fn at(
+    name: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+    location: Option<&crate::extract::Location>,
+) -> String {
+    let mut place = match (line, column) {
         (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
         _ => name.to_string(),
     };
-    if let Some(loc) = &f.location {
+    if let Some(loc) = location {
         place.push_str(&format!("（{}）", loc.describe()));
     }
     place

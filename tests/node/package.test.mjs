@@ -189,7 +189,7 @@ test('TypeScript (ESM and CommonJS) compiles under --strict and runs', () => {
   const dir = path.join(project, 'ts');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'esm.mts'), `
-import finlint, { init, check, validate, createChecker, catalog, ErrorCode, type Report, type FinlintError, type Span, type Catalog, type Product } from 'finlint';
+import finlint, { init, check, validate, createChecker, catalog, ErrorCode, type Report, type FinlintError, type Span, type Catalog, type Product, type ExplainReason } from 'finlint';
 await init();
 const report: Report = check('保本保收益', { product: 'wealth' });
 const names: Catalog = catalog();
@@ -200,8 +200,9 @@ const viaDefault = finlint.validate('<p>保<b>本</b></p>', null);
 const checker = createChecker({ rules: { allow: ['鑫享第一'] }, product: 'general' });
 let code: string = '';
 try { validate(42 as unknown as string); } catch (e) { code = (e as FinlintError).code; }
+const why: ExplainReason | undefined = check('本产品不保证收益', { product: 'general', explain: true }).explained?.[0]?.reason;
 console.log(JSON.stringify({ first, sameProfile: byName.profile.name === report.profile.name, spanStart: span?.start, errors: report.summary.errors, text: viaDefault.report.findings[0].text, source: viaDefault.report.findings[0].source,
-  allowed: checker.check('鑫享第一理财').findings.every((f) => f.rule !== 'absolute.first'), code, same: code === ErrorCode.INVALID_ARGUMENT }));
+  allowed: checker.check('鑫享第一理财').findings.every((f) => f.rule !== 'absolute.first'), code, same: code === ErrorCode.INVALID_ARGUMENT, why }));
 `);
   fs.writeFileSync(path.join(dir, 'cjs.cts'), `
 import finlint = require('finlint');
@@ -213,7 +214,7 @@ console.log(JSON.stringify({ rule: f?.rule, viaNamespace: finlint.check('稳赚�
   execFileSync(tsc, ['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false',
     '--outDir', path.join(dir, 'out'), path.join(dir, 'esm.mts'), path.join(dir, 'cjs.cts')], { cwd: project, stdio: 'pipe' });
   const esm = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'out/esm.mjs')], { cwd: project, encoding: 'utf8' }));
-  assert.deepEqual(esm, { first: 'wealth', sameProfile: true, spanStart: 0, errors: esm.errors, text: '保本', source: '保<b>本', allowed: true, code: 'FINLINT_INVALID_ARGUMENT', same: true });
+  assert.deepEqual(esm, { first: 'wealth', sameProfile: true, spanStart: 0, errors: esm.errors, text: '保本', source: '保<b>本', allowed: true, code: 'FINLINT_INVALID_ARGUMENT', same: true, why: 'negation' });
   assert.ok(esm.errors > 0);
   const cjs = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'out/cjs.cjs')], { cwd: project, encoding: 'utf8' }));
   assert.deepEqual(cjs, { rule: 'guarantee.principal', viaNamespace: false, viaDefault: 'function' });
