@@ -139,20 +139,7 @@ impl Checker {
         let warning_until = genre
             .as_ref()
             .map_or(0, |g| g.promotion_from.unwrap_or(text.len()));
-        let mut cache = CheckCache::new(&self.segmenter, text, warning_until);
-        cache.allowed = self.rules.allowed_spans(text);
-        cache.exceptions = self.rules.exception_spans(text);
-        let mut hits: Vec<Hit> = self
-            .rules
-            .candidates(text)
-            .into_iter()
-            .filter_map(|c| self.keep(text, &c, profile, &mut cache))
-            .collect();
-        // Segmentations and sentence cues are per clause: on dense copy they
-        // are as many as the hits, so they go before the findings are built.
-        drop(cache);
-        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules);
-        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules));
+        let (mut hits, covered) = self.scan(text, profile, warning_until);
         // Suppression is known before the cap, so that the cap keeps the
         // findings that count (a kept-but-suppressed error must not push out
         // an unsuppressed one and flip the verdict).
@@ -237,6 +224,7 @@ impl Checker {
             let at = |f: &Finding| f.span.map_or(usize::MAX, |s| s.start);
             at(a).cmp(&at(b)).then_with(|| a.rule.cmp(&b.rule))
         });
+        self.vet_fixes(input, profile, &mut findings);
 
         let mut labels = Labels::default();
         for (i, kind) in LabelKind::ALL.iter().enumerate() {
@@ -370,6 +358,103 @@ impl Checker {
             end: c.end,
             severity,
         })
+    }
+
+    /// The hits in normalised `text` that stand, and those a user rule's
+    /// longer hit covers (with the covering rule).
+    fn scan(
+        &self,
+        text: &str,
+        profile: &Profile,
+        warning_until: usize,
+    ) -> (Vec<Hit>, Vec<(Hit, usize)>) {
+        let mut cache = CheckCache::new(&self.segmenter, text, warning_until);
+        cache.allowed = self.rules.allowed_spans(text);
+        cache.exceptions = self.rules.exception_spans(text);
+        let mut hits: Vec<Hit> = self
+            .rules
+            .candidates(text)
+            .into_iter()
+            .filter_map(|c| self.keep(text, &c, profile, &mut cache))
+            .collect();
+        // Segmentations and sentence cues are per clause: on dense copy they
+        // are as many as the hits, so they go before the findings are built.
+        drop(cache);
+        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules);
+        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules));
+        (hits, covered)
+    }
+
+    /// Withhold each one-click fix that is not safe, and say why in the
+    /// suggestion: one that overlaps another finding (replacing 预期年化收益率
+    /// in 预期年化收益率高达8% would hide the 高达8% promise, not remove it),
+    /// one `fix::plan` refuses (a cut quotation, a guard), and one whose
+    /// result, re-checked in its sentence, is flagged at the seam.
+    fn vet_fixes(&self, input: &str, profile: &Profile, findings: &mut [Finding]) {
+        let ranges: Vec<Option<(usize, usize)>> = findings
+            .iter()
+            .map(|f| f.span.map(|s| (s.byte_start, s.byte_end)))
+            .collect();
+        // Findings are sorted by start; the running furthest end bounds the
+        // backward search for overlaps.
+        let mut reach = Vec::with_capacity(ranges.len());
+        let mut furthest = 0;
+        for r in &ranges {
+            furthest = furthest.max(r.map_or(0, |r| r.1));
+            reach.push(furthest);
+        }
+        for i in 0..findings.len() {
+            let (Some((start, end)), Some(with)) = (ranges[i], findings[i].replacement.as_deref())
+            else {
+                continue;
+            };
+            let verdict = match overlapping(findings, &ranges, &reach, i) {
+                Some(j) => Err(format!(
+                    "该处与“{}”（{}）重叠，只替换这几个字，那一处的问题仍在；请人工改写整句",
+                    findings[j].visible, findings[j].rule
+                )),
+                None => crate::fix::plan(input, &findings[i].rule, start, end, with)
+                    .and_then(|edit| self.recheck(input, profile, &edit)),
+            };
+            if let Err(reason) = verdict {
+                let f = &mut findings[i];
+                f.replacement = None;
+                f.suggestion = format!("{}不提供一键修改：{reason}。", f.suggestion);
+            }
+        }
+    }
+
+    /// Re-check the sentence around `edit` with the edit applied: Err with
+    /// the reason if any rule fires at the seam.
+    fn recheck(
+        &self,
+        input: &str,
+        profile: &Profile,
+        edit: &crate::fix::Edit,
+    ) -> Result<(), String> {
+        let (ws, we) = sentence_around(input, edit.start, edit.end);
+        let mut window = input[ws..we].to_string();
+        let at = edit.start - ws;
+        window.replace_range(at..edit.end - ws, &edit.with);
+        let seam = (at, at + edit.with.len());
+        let norm = Normalized::new(&window);
+        let (hits, _) = self.scan(&norm.text, profile, 0);
+        for h in &hits {
+            let (s, e) = norm.to_original(h.start, h.end);
+            let touches = if seam.0 == seam.1 {
+                s < seam.0 && e > seam.0
+            } else {
+                s < seam.1 && e > seam.0
+            };
+            if touches {
+                return Err(format!(
+                    "替换后的“{}”仍会被判为问题（{}）",
+                    &window[s..e],
+                    self.rules.rules[h.rule].id
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn hit_finding(&self, text: &str, h: &Hit) -> Finding {
@@ -506,6 +591,39 @@ impl Checker {
         }
         failures
     }
+}
+
+/// The finding after `i` or before it whose span overlaps `i`'s, if any.
+fn overlapping(
+    findings: &[Finding],
+    ranges: &[Option<(usize, usize)>],
+    reach: &[usize],
+    i: usize,
+) -> Option<usize> {
+    let (start, end) = ranges[i]?;
+    let overlaps = |j: usize| ranges[j].is_some_and(|(s, e)| s < end && e > start);
+    let same_fix =
+        |j: usize| ranges[j] == ranges[i] && findings[j].replacement == findings[i].replacement;
+    let after = (i + 1..ranges.len())
+        .take_while(|&j| ranges[j].is_some_and(|(s, _)| s < end))
+        .find(|&j| overlaps(j) && !same_fix(j));
+    after.or_else(|| {
+        (0..i)
+            .rev()
+            .take_while(|&j| reach[j] > start)
+            .find(|&j| overlaps(j) && !same_fix(j))
+    })
+}
+
+/// The sentence of `input` around `start..end`: out to the nearest sentence
+/// end or line break, so that a re-check sees the words the seam joins.
+fn sentence_around(input: &str, start: usize, end: usize) -> (usize, usize) {
+    const ENDS: &[char] = &['。', '！', '？', '!', '?', '\n'];
+    let s = input[..start].rfind(ENDS).map_or(0, |i| {
+        i + input[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let e = input[end..].find(ENDS).map_or(input.len(), |i| end + i);
+    (s, e)
 }
 
 fn document_finding(

@@ -10,6 +10,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod fix;
 pub mod fold;
 pub mod format;
 pub mod frames;
