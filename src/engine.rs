@@ -403,6 +403,8 @@ impl Checker {
             furthest = furthest.max(r.map_or(0, |r| r.1));
             reach.push(furthest);
         }
+        // Dense or repeated copy re-checks the same sentence once.
+        let mut rechecked = HashMap::new();
         for i in 0..findings.len() {
             let (Some((start, end)), Some(with)) = (ranges[i], findings[i].replacement.as_deref())
             else {
@@ -414,7 +416,7 @@ impl Checker {
                     findings[j].visible, findings[j].rule
                 )),
                 None => crate::fix::plan(input, &findings[i].rule, start, end, with)
-                    .and_then(|edit| self.recheck(input, profile, &edit)),
+                    .and_then(|edit| self.recheck(input, profile, &edit, &mut rechecked)),
             };
             if let Err(reason) = verdict {
                 let f = &mut findings[i];
@@ -431,13 +433,29 @@ impl Checker {
         input: &str,
         profile: &Profile,
         edit: &crate::fix::Edit,
+        cache: &mut HashMap<(String, usize, usize), Result<(), String>>,
     ) -> Result<(), String> {
         let (ws, we) = sentence_around(input, edit.start, edit.end);
         let mut window = input[ws..we].to_string();
         let at = edit.start - ws;
         window.replace_range(at..edit.end - ws, &edit.with);
         let seam = (at, at + edit.with.len());
-        let norm = Normalized::new(&window);
+        let key = (window, seam.0, seam.1);
+        if let Some(verdict) = cache.get(&key) {
+            return verdict.clone();
+        }
+        let verdict = self.seam_verdict(&key.0, profile, seam);
+        cache.insert(key, verdict.clone());
+        verdict
+    }
+
+    fn seam_verdict(
+        &self,
+        window: &str,
+        profile: &Profile,
+        seam: (usize, usize),
+    ) -> Result<(), String> {
+        let norm = Normalized::new(window);
         let (hits, _) = self.scan(&norm.text, profile, 0);
         for h in &hits {
             let (s, e) = norm.to_original(h.start, h.end);
@@ -619,10 +637,14 @@ fn overlapping(
 /// end or line break, so that a re-check sees the words the seam joins.
 fn sentence_around(input: &str, start: usize, end: usize) -> (usize, usize) {
     const ENDS: &[char] = &['。', '！', '？', '!', '?', '\n'];
-    let s = input[..start].rfind(ENDS).map_or(0, |i| {
-        i + input[i..].chars().next().map_or(1, char::len_utf8)
+    // Bounded, so that a long line of many findings stays linear.
+    const REACH: usize = 240;
+    let lo = ceil_char_boundary(input, start.saturating_sub(REACH));
+    let hi = floor_char_boundary(input, end + REACH);
+    let s = input[lo..start].rfind(ENDS).map_or(lo, |i| {
+        lo + i + input[lo + i..].chars().next().map_or(1, char::len_utf8)
     });
-    let e = input[end..].find(ENDS).map_or(input.len(), |i| end + i);
+    let e = input[end..hi].find(ENDS).map_or(hi, |i| end + i);
     (s, e)
 }
 

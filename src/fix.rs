@@ -22,6 +22,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::report::Finding;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 
 const FIX_DATA: &str = include_str!("../data/fixes.toml");
 
@@ -29,6 +30,21 @@ const FIX_DATA: &str = include_str!("../data/fixes.toml");
 /// without punctuation is not one claim, and deleting it would take other
 /// content with it.
 pub const MAX_CLAUSE_CHARS: usize = 40;
+
+/// How far, in bytes, the seam's neighbourhood is read: guards, quotes and
+/// clauses are local, and reading further would make a long line of many
+/// findings cost time quadratic in its length.
+const LOOK: usize = 256;
+
+/// Up to `LOOK` bytes of `text` before `at`, and after `at`.
+fn before(text: &str, at: usize) -> (usize, &str) {
+    let lo = ceil_char_boundary(text, at.saturating_sub(LOOK));
+    (lo, &text[lo..at])
+}
+
+fn after(text: &str, at: usize) -> &str {
+    &text[at..floor_char_boundary(text, at + LOOK)]
+}
 
 /// Marks that end a clause: deleting a claim stops at them.
 const CLAUSE_MARKS: &[char] = &[
@@ -129,8 +145,8 @@ fn guards() -> &'static [Guard] {
 
 /// The guard reason that withholds `rule`'s fix at `start..end`, if any.
 fn guarded(text: &str, rule: &str, start: usize, end: usize) -> Option<&'static str> {
-    let after = &text[end..];
-    let before = &text[..start];
+    let after = after(text, end);
+    let (_, before) = before(text, start);
     guards()
         .iter()
         .filter(|g| g.rules.iter().any(|r| r == rule))
@@ -175,11 +191,14 @@ fn plan_raw(
         return Err(reason.into());
     }
     let (start, end) = if replacement.is_empty() {
-        let (s, e) = clause(text, start, end);
-        if text[s..e].chars().count() > MAX_CLAUSE_CHARS {
-            return Err(format!(
+        let too_long = || {
+            format!(
                 "所在分句超过 {MAX_CLAUSE_CHARS} 个字且无标点，整句删除会连带删去其他内容；请人工删改该表述"
-            ));
+            )
+        };
+        let (s, e) = clause(text, start, end).ok_or_else(too_long)?;
+        if text[s..e].chars().count() > MAX_CLAUSE_CHARS {
+            return Err(too_long());
         }
         (s, e)
     } else {
@@ -201,14 +220,21 @@ fn plan_raw(
 }
 
 /// The clause around `start..end`: out to the nearest clause marks, without
-/// the spaces at its ends.
-fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let mut s = text[..start]
-        .rfind(CLAUSE_MARKS)
-        .map_or(0, |i| i + char_len(text, i));
-    let mut e = text[end..]
-        .find(CLAUSE_MARKS)
-        .map_or(text.len(), |i| end + i);
+/// the spaces at its ends; None if no mark is within reach (a run that long
+/// is not one clause).
+fn clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (lo, head) = before(text, start);
+    let tail = after(text, end);
+    let mut s = match head.rfind(CLAUSE_MARKS) {
+        Some(i) => lo + i + char_len(head, i),
+        None if lo == 0 => 0,
+        None => return None,
+    };
+    let mut e = match tail.find(CLAUSE_MARKS) {
+        Some(i) => end + i,
+        None if end + tail.len() == text.len() => text.len(),
+        None => return None,
+    };
     while s < start && text[s..].starts_with(char::is_whitespace) {
         s += char_len(text, s);
     }
@@ -218,7 +244,7 @@ fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
             _ => break,
         }
     }
-    (s, e)
+    Some((s, e))
 }
 
 fn char_len(text: &str, at: usize) -> usize {
@@ -253,7 +279,8 @@ pub fn balanced(s: &str) -> bool {
 /// Is `start..end` strictly inside the content of a quotation or title on
 /// its line (part of it, not all of it)?
 fn inside_part_of_quote(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let (lo, head) = before(text, start);
+    let line_start = head.rfind('\n').map_or(lo, |i| lo + i + 1);
     // The quotes still open at `start`, innermost last, with where their content starts.
     let mut open: Vec<(char, usize)> = Vec::new();
     for (i, c) in text[line_start..start].char_indices() {
@@ -266,9 +293,10 @@ fn inside_part_of_quote(text: &str, start: usize, end: usize) -> bool {
     let Some(&(close, content_start)) = open.last() else {
         return false;
     };
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let tail = after(text, end);
+    let line = &tail[..tail.find('\n').unwrap_or(tail.len())];
     // An unclosed quote on the line quotes nothing we can see the end of.
-    let Some(content_end) = text[end..line_end].find(close).map(|i| end + i) else {
+    let Some(content_end) = line.find(close).map(|i| end + i) else {
         return false;
     };
     !(content_start == start && content_end == end)
@@ -338,11 +366,26 @@ pub fn tidy(text: &str, edit: Edit, floor: usize) -> Edit {
     }
 }
 
-/// The planned (untidied) edit for one finding, if it offers a fix.
-fn finding_edit(text: &str, f: &Finding) -> Option<Edit> {
-    let span = f.span?;
-    let with = f.replacement.as_deref()?;
-    plan_raw(text, &f.rule, span.byte_start, span.byte_end, with).ok()
+/// One fix to apply: a finding's rule, byte span and replacement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fix<'a> {
+    pub rule: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub with: &'a str,
+}
+
+impl<'a> Fix<'a> {
+    /// The fix a finding offers, if any.
+    pub fn of(f: &'a Finding) -> Option<Fix<'a>> {
+        let span = f.span?;
+        Some(Fix {
+            rule: &f.rule,
+            start: span.byte_start,
+            end: span.byte_end,
+            with: f.replacement.as_deref()?,
+        })
+    }
 }
 
 /// Apply one finding's fix to `text`, the text it was found in.
@@ -350,26 +393,31 @@ pub fn apply(text: &str, finding: &Finding) -> Result<Applied, Error> {
     apply_all(text, std::slice::from_ref(finding))
 }
 
-/// Apply every finding's fix that does not overlap an earlier one, from the
-/// end of the text, tidying each seam on the text as it then is. Findings
-/// without a span or replacement, or whose span no longer fits `text`, are
-/// skipped. Two deletions of the same clause become one.
+/// Apply every fix the findings offer; see `apply_fixes`.
 pub fn apply_all(text: &str, findings: &[Finding]) -> Result<Applied, Error> {
-    if findings.iter().any(|f| {
-        f.span.is_some_and(|s| {
-            s.byte_start > s.byte_end
-                || s.byte_end > text.len()
-                || !text.is_char_boundary(s.byte_start)
-                || !text.is_char_boundary(s.byte_end)
-        })
-    }) {
+    let fixes: Vec<Fix> = findings.iter().filter_map(Fix::of).collect();
+    apply_fixes(text, &fixes)
+}
+
+/// Apply every fix that does not overlap an earlier one, from the end of the
+/// text, tidying each seam on the text as it then is. A fix whose plan fails
+/// is skipped. Two deletions of the same clause become one. An offset that
+/// does not fit `text` is an error: the findings came from another text.
+pub fn apply_fixes(text: &str, fixes: &[Fix]) -> Result<Applied, Error> {
+    let fits = |f: &Fix| {
+        f.start <= f.end
+            && f.end <= text.len()
+            && text.is_char_boundary(f.start)
+            && text.is_char_boundary(f.end)
+    };
+    if !fixes.iter().all(fits) {
         return Err(Error::Input(
             "结果的位置与文本不符：应用建议须使用检查这段文本时得到的结果".into(),
         ));
     }
-    let mut edits: Vec<(Edit, usize)> = findings
+    let mut edits: Vec<(Edit, usize)> = fixes
         .iter()
-        .filter_map(|f| finding_edit(text, f))
+        .filter_map(|f| plan_raw(text, f.rule, f.start, f.end, f.with).ok())
         .map(|e| (e, 1))
         .collect();
     edits.sort_by_key(|(e, _)| (e.start, e.end));

@@ -197,3 +197,59 @@ fn a_fix_applies_only_to_the_text_it_was_found_in() {
     assert_eq!(one.text, "本产品保本保息！");
     assert_eq!(one.applied, 1);
 }
+
+/// A user pack's replacement is re-checked in its sentence: one that is
+/// itself a claim is not offered.
+#[test]
+fn a_replacement_that_is_itself_a_claim_is_not_offered() {
+    let pack = r#"
+[[rule]]
+id = "org.steady"
+category = "misleading"
+severity = "warning"
+message = "“{text}”"
+suggestion = "改为客观描述。"
+basis = "机构规则"
+terms = ["稳稳的幸福"]
+replacement = "保本保息"
+[rule.examples]
+positive = ["稳稳的幸福"]
+negative = ["幸福"]
+
+[[rule]]
+id = "org.calm"
+category = "misleading"
+severity = "warning"
+message = "“{text}”"
+suggestion = "改为客观描述。"
+basis = "机构规则"
+terms = ["安心之选"]
+replacement = "可选产品"
+[rule.examples]
+positive = ["安心之选"]
+negative = ["选择"]
+"#;
+    let checker = Checker::new(&[(pack, "org.toml")]).expect("pack loads");
+    let report = checker
+        .check("这是稳稳的幸福，也是安心之选。", &CheckOptions::default())
+        .unwrap();
+    let steady = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "org.steady")
+        .unwrap();
+    assert_eq!(steady.replacement, None);
+    assert!(
+        steady.suggestion.contains("仍会被判为问题"),
+        "{}",
+        steady.suggestion
+    );
+    let calm = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "org.calm")
+        .unwrap();
+    assert_eq!(calm.replacement.as_deref(), Some("可选产品"));
+    let fixed = fix::apply_all("这是稳稳的幸福，也是安心之选。", &report.findings).unwrap();
+    assert_eq!(fixed.text, "这是稳稳的幸福，也是可选产品。");
+}

@@ -368,7 +368,7 @@ function findingItem(group, suppressed) {
       const btn = document.createElement('button');
       btn.type = 'button';
       btn.className = 'apply';
-      const what = f.replacement ? `改为“${f.replacement}”` : '删除该表述';
+      const what = f.replacement ? `改为“${f.replacement}”` : '删除该分句';
       btn.textContent = `应用建议：${what}${indexes.length > 1 ? `（${indexes.length} 处）` : ''}`;
       btn.addEventListener('click', () => applyFixes(indexes));
       li.appendChild(btn);
@@ -538,15 +538,9 @@ function textChanged(delay = DEBOUNCE_MS) {
   scheduleCheck(delay);
 }
 
-/** Replace spans of the checked text (non-overlapping), as one undo step. */
-function replaceSpans(edits) {
+/** Replace the whole text with a fixed version, as one undo step. */
+function replaceText(text, caret) {
   commitHistory();
-  let text = editor.value;
-  let caret = 0;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    text = text.slice(0, e.start) + e.with + text.slice(e.end);
-    caret = e.start + e.with.length;
-  }
   editor.value = text;
   editor.focus();
   editor.setSelectionRange(caret, caret);
@@ -561,31 +555,37 @@ function staleReport() {
   return true;
 }
 
-function nonOverlapping(items) {
-  const out = [];
-  let reach = -1;
-  for (const it of [...items].sort((a, b) => a.f.span.utf16_start - b.f.span.utf16_start)) {
-    if (it.f.span.utf16_start >= reach) {
-      out.push(it);
-      reach = it.f.span.utf16_end;
-    }
+/**
+ * The wasm module applies the fixes (src/fix.rs): it widens a deletion to the
+ * claim's clause and tidies the punctuation at the seam, exactly as the CLI,
+ * the npm package and the tests do. This page never splices text itself.
+ */
+async function applyFindings(findings, done) {
+  if (staleReport()) return;
+  const text = editor.value;
+  let result;
+  try {
+    result = await request({ type: 'fix', text, findings });
+  } catch (e) {
+    editStatus(`应用建议失败：${e.message}`);
+    return;
   }
-  return out;
+  // Typing while the worker worked: the fixes were for the old text.
+  if (editor.value !== text) { editStatus('文案已改动，请等重新检查完成后再应用建议。'); return; }
+  if (!result.applied) { editStatus('没有可安全一键修改的建议。'); return; }
+  replaceText(result.text, result.caret);
+  editStatus(done(result.applied));
 }
 
 function applyFixes(indexes) {
-  if (staleReport()) return;
-  const items = nonOverlapping(indexes.map((index) => ({ f: state.report.findings[index], index })));
-  replaceSpans(items.map(({ f }) => ({ start: f.span.utf16_start, end: f.span.utf16_end, with: f.replacement })));
-  editStatus(`已应用 ${items.length} 处建议，可用“撤销”或 Ctrl+Z 还原。`);
+  const findings = indexes.map((index) => state.report.findings[index]);
+  applyFindings(findings, (n) => `已应用 ${n} 处建议，可用“撤销”或 Ctrl+Z 还原。`);
 }
 
 function applyAll() {
-  if (staleReport()) return;
-  const items = nonOverlapping(fixable(state.report));
-  if (!items.length) return;
-  replaceSpans(items.map(({ f }) => ({ start: f.span.utf16_start, end: f.span.utf16_end, with: f.replacement })));
-  editStatus(`已应用全部 ${items.length} 处可一键替换的建议，可用“撤销”或 Ctrl+Z 还原。`);
+  const findings = fixable(state.report).map(({ f }) => f);
+  if (!findings.length) return;
+  applyFindings(findings, (n) => `已应用全部 ${n} 处可一键修改的建议，可用“撤销”或 Ctrl+Z 还原。`);
 }
 
 async function copyAll() {

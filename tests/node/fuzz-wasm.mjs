@@ -115,6 +115,15 @@ export function run({ seed = 1, iterations = 200, huge = false, log = () => {} }
       }
     },
     rules: () => expectOutcome('rules', () => wasm.rules()),
+    applyFixes: () => {
+      const input = fragmentString(r, 200);
+      const rep = expectOutcome('check', () => wasm.check(input, null));
+      if (!rep.out) return;
+      const shifted = (f) => (f.span ? { ...f, span: { ...f.span, byte_start: r.pick([r.int(input.length * 3 + 2), -1, 1.5, NaN]), byte_end: r.int(input.length * 3 + 2) } } : f);
+      const findings = r.pick([rep.out.findings, rep.out.findings.map(shifted), value(r), [value(r)]]);
+      const res = expectOutcome('applyFixes', () => wasm.applyFixes(r.next() < 0.8 ? input : value(r), findings));
+      if (res.out) assert.equal(typeof res.out.text, 'string');
+    },
   };
   const names = Object.keys(calls);
   for (let i = 0; i < iterations; i++) {
