@@ -410,14 +410,17 @@ impl Checker {
             else {
                 continue;
             };
-            let verdict = match overlapping(findings, &ranges, &reach, i) {
-                Some(j) => Err(format!(
-                    "该处与“{}”（{}）重叠，只替换这几个字，那一处的问题仍在；请人工改写整句",
-                    findings[j].visible, findings[j].rule
-                )),
-                None => crate::fix::plan(input, &findings[i].rule, start, end, with)
-                    .and_then(|edit| self.recheck(input, profile, &edit, &mut rechecked)),
-            };
+            // The guards' reasons say what to write instead, so they go first.
+            let verdict =
+                crate::fix::plan(input, &findings[i].rule, start, end, with).and_then(|edit| {
+                    match overlapping(findings, &ranges, &reach, i) {
+                        Some(j) => Err(format!(
+                        "该处与“{}”（{}）重叠，只替换这几个字，那一处的问题仍在；请人工改写整句",
+                        findings[j].visible, findings[j].rule
+                    )),
+                        None => self.recheck(input, profile, &edit, &mut rechecked),
+                    }
+                });
             if let Err(reason) = verdict {
                 let f = &mut findings[i];
                 f.replacement = None;

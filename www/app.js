@@ -19,6 +19,7 @@ const STORE = {
   text: 'finlint.text', product: 'finlint.product', terms: 'finlint.terms', category: 'finlint.category',
   allow: 'finlint.allow', pack: 'finlint.pack', packName: 'finlint.packName', groupBy: 'finlint.groupBy',
 };
+const NO_FIX = '不提供一键修改：';
 const CUSTOM_PACK_NAME = '本机自定义违规词与白名单';
 const DEBOUNCE_MS = 250;
 const HISTORY_PAUSE_MS = 600;
@@ -336,6 +337,8 @@ function findingItem(group, suppressed) {
   li.className = `finding ${f.severity}`;
   li.dataset.rule = f.rule;
   li.dataset.indexes = indexes.join(',');
+  // The core appends why no one-click fix is offered; it reads as its own line.
+  const [advice, noFix] = f.suggestion.split(NO_FIX);
   const times = indexes.length > 1 ? `<span class="times">×${indexes.length}</span>` : '';
   const where = f.span ? `<span class="quote">“${escapeHtml(f.text)}”</span>${times}` : `<span class="quote">${names.category[f.category] || ''}</span>`;
   li.innerHTML = `
@@ -343,7 +346,8 @@ function findingItem(group, suppressed) {
       <span class="badge ${f.severity}">${names.severity[f.severity]}</span>${where}<span class="rule">${escapeHtml(f.rule)}</span>
     </button>
     <p class="message">${escapeHtml(f.message)}</p>
-    ${f.suggestion ? `<p class="suggestion">建议：${escapeHtml(f.suggestion)}</p>` : ''}
+    ${advice ? `<p class="suggestion">建议：${escapeHtml(advice)}</p>` : ''}
+    ${noFix ? `<p class="no-fix">${NO_FIX}${escapeHtml(noFix)}</p>` : ''}
     <p class="basis">依据：${escapeHtml(f.basis)}</p>
     ${suppressed ? `<p class="basis">忽略标记：${escapeHtml(suppressed)}</p>` : ''}`;
   if (f.span && !suppressed) {
@@ -766,7 +770,7 @@ function buildPrint() {
       ? `“${escapeHtml(f.text)}”${g.indexes.length > 1 ? ` ×${g.indexes.length}` : ''}<br><span class="muted">第${ranges(g.indexes.map((i) => r.findings[i].line))}行</span>`
       : '全文';
     return `<tr class="${f.severity}"><td>${row + 1}</td><td>${names.severity[f.severity]}<br><span class="muted">${names.category[f.category] || ''}</span></td><td>${where}</td>
-      <td>${escapeHtml(f.message)}${f.suggestion ? `<br>建议：${escapeHtml(f.suggestion)}` : ''}</td><td class="basis">${escapeHtml(f.basis)}</td></tr>`;
+      <td>${escapeHtml(f.message)}${f.suggestion ? `<br>建议：${escapeHtml(f.suggestion.split(NO_FIX)[0])}` : ''}</td><td class="basis">${escapeHtml(f.basis)}</td></tr>`;
   }).join('');
   const labels = names.labels.map(([k, name]) => `<li>${name}：${escapeHtml(labelState(r.labels[k]).detail)}</li>`).join('');
   const suppressed = r.suppressed.length
