@@ -202,6 +202,13 @@ impl Checker {
         {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
+                // A masked number keeps the input's own characters (1002X,
+                // full-width digits), not the normalised ones.
+                if let (Some(h), Some(_)) = (hits.get(i), &finding.replacement) {
+                    let matched = &text[h.start..h.end];
+                    finding.replacement =
+                        self.rules.rules[h.rule].replacement_for(matched, &finding.text);
+                }
                 finding.visible = visible_text(input, s, e);
                 finding.message = quote_in_message(&finding.message, &finding.visible);
                 finding.span = Some(span);
