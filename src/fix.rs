@@ -49,7 +49,7 @@ fn after(text: &str, at: usize) -> &str {
 /// Marks that end a clause: deleting a claim stops at them.
 const CLAUSE_MARKS: &[char] = &[
     '，', '。', '！', '？', '；', '：', '、', ',', ';', ':', '!', '?', '…', '\n', '\r', '【', '】',
-    '（', '）', '(', ')', '[', ']', '〔', '〕', '〖', '〗',
+    '（', '）', '(', ')', '[', ']', '〔', '〕', '〖', '〗', '<', '>',
 ];
 /// Marks inside a sentence; two in a row, or one before a sentence end, is a seam.
 const PAUSES: &[char] = &['，', '、', '；', '：', ',', ';', ':'];
@@ -204,6 +204,10 @@ fn plan_raw(
     } else {
         (start, end)
     };
+    // In HTML source, an edit across a tag would break the markup.
+    if text[start..end].contains(['<', '>']) {
+        return Err("该处含 HTML 标记，一键修改会破坏标记；请在源文件中人工修改".into());
+    }
     if !balanced(&text[start..end]) {
         return Err("改动会把成对的引号、书名号或括号截断；请人工改写".into());
     }
@@ -332,7 +336,10 @@ pub fn tidy(text: &str, edit: Edit, floor: usize) -> Edit {
         let b = next_char(text, e);
         // The text before `floor` belongs to another edit: seen, never taken.
         let can_take_a = a.is_some_and(|a| s - a.len_utf8() >= floor);
-        let sentence_start = a.is_none_or(|a| STOPS.contains(&a) || closer_of(a).is_some());
+        // A tag ends or starts a block of HTML, like a line break.
+        let sentence_start =
+            a.is_none_or(|a| STOPS.contains(&a) || closer_of(a).is_some() || a == '>');
+        let line_end = b.is_none_or(|b| b == '<');
         match (a, b) {
             (Some(a), Some(b)) if can_take_a && closer_of(a) == Some(b) => {
                 s -= a.len_utf8();
@@ -341,7 +348,7 @@ pub fn tidy(text: &str, edit: Edit, floor: usize) -> Edit {
             (Some(a), b)
                 if can_take_a
                     && PAUSES.contains(&a)
-                    && b.is_none_or(|b| is_punct(b) || is_closer(b)) =>
+                    && (line_end || b.is_some_and(|b| is_punct(b) || is_closer(b))) =>
             {
                 s -= a.len_utf8()
             }
@@ -582,6 +589,16 @@ mod tests {
             delete("Act now, 仅限今天, then", "仅限今天"),
             "Act now, then"
         );
+    }
+
+    #[test]
+    fn markup_is_never_cut() {
+        assert_eq!(
+            delete("<p>限时抢购，仅限今天</p><p>下一段。</p>", "仅限今天"),
+            "<p>限时抢购</p><p>下一段。</p>"
+        );
+        let err = replace("<p>专家<b>推荐</b>，好</p>", "专家<b>推荐", "").unwrap_err();
+        assert!(err.contains("HTML"), "{err}");
     }
 
     #[test]

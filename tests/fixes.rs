@@ -203,7 +203,10 @@ fn a_fix_applies_only_to_the_text_it_was_found_in() {
 #[test]
 fn masking_keeps_the_input_characters() {
     let text = "客户身份证号11010519491231002X已核实";
-    assert_eq!(apply_all_offered(text), "客户身份证号110**********1002X已核实");
+    assert_eq!(
+        apply_all_offered(text),
+        "客户身份证号110**********1002X已核实"
+    );
 }
 
 /// A user pack's replacement is re-checked in its sentence: one that is
