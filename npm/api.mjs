@@ -234,6 +234,19 @@ export function createApi(backend) {
     return guarded((wasm) => wasm.validateRulePack(packs.texts[0], name ?? packs.names[0]));
   }
 
+  // The one-click fixes of `findings` (from check(text)) applied to `text`,
+  // by the same core function as the page and the CLI: deletions take the
+  // claim's clause and the punctuation at the seam is tidied.
+  function applyFixes(text, findings) {
+    if (typeof text !== 'string') {
+      throw finlintError(ErrorCode.INVALID_ARGUMENT, `输入无效：applyFixes 的第一个参数必须是检查过的文案字符串，收到的是${typeName(text)}`);
+    }
+    if (!Array.isArray(findings)) {
+      throw finlintError(ErrorCode.INVALID_ARGUMENT, `输入无效：applyFixes 的第二个参数必须是 check 结果中的 findings 数组，收到的是${typeName(findings)}`);
+    }
+    return guarded((wasm) => wasm.applyFixes(text, findings));
+  }
+
   function createChecker(config) {
     const opts = optionsObject(config, 'createChecker');
     const packs = packList(opts.rules);
@@ -273,5 +286,5 @@ export function createApi(backend) {
     return initialising;
   }
 
-  return { init, check, checkDocument, validate, createChecker, rules, version, catalog, validateRulePack, ErrorCode };
+  return { init, check, checkDocument, validate, applyFixes, createChecker, rules, version, catalog, validateRulePack, ErrorCode };
 }

@@ -29,6 +29,6 @@ const backend = {
 };
 
 const api = createApi(backend);
-export const { init, check, checkDocument, validate, createChecker, rules, version, catalog, validateRulePack } = api;
+export const { init, check, checkDocument, validate, applyFixes, createChecker, rules, version, catalog, validateRulePack } = api;
 export { ErrorCode };
 export default api;

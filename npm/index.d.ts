@@ -217,6 +217,21 @@ export function check(input: string | DocumentBytes, options?: CheckOptions | nu
 export function checkDocument(bytes: DocumentBytes, options?: CheckOptions | null): DocumentResult;
 /** The pre-publish gate: `ok` is false when the copy must not be published. */
 export function validate(input: string | DocumentBytes, options?: ValidateOptions | null): { ok: boolean; report: Report };
+/** What `applyFixes` returns. */
+export interface AppliedFixes {
+  /** The text with the fixes applied. */
+  text: string;
+  /** How many findings' fixes were applied (a finding without `replacement` has none). */
+  applied: number;
+  /** UTF-16 offset in `text` just after the first applied edit, for a caret. */
+  caret: number;
+}
+/**
+ * Apply the one-click fixes of `findings` (from `check(text)`, all or some) to
+ * `text`: a deletion takes the claim's clause and the punctuation left at the
+ * seam is tidied, as on the page and in the CLI. Overlapping fixes apply once.
+ */
+export function applyFixes(text: string, findings: readonly Finding[]): AppliedFixes;
 /** A checker with its own packs; build one per site or tenant and keep it. Throws FINLINT_INVALID_PACK. */
 export function createChecker(config?: CheckerConfig | null): Checker;
 export function rules(options?: { rules?: Rules } | null): RuleInfo[];
@@ -235,6 +250,7 @@ declare const finlint: {
   check: typeof check;
   checkDocument: typeof checkDocument;
   validate: typeof validate;
+  applyFixes: typeof applyFixes;
   createChecker: typeof createChecker;
   rules: typeof rules;
   version: typeof version;

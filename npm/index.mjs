@@ -6,5 +6,5 @@ import { createApi } from './api.mjs';
 const { createNodeBackend } = createRequire(import.meta.url)('./node-backend.cjs');
 const api = createApi(createNodeBackend());
 
-export const { init, check, checkDocument, validate, createChecker, rules, version, catalog, validateRulePack, ErrorCode } = api;
+export const { init, check, checkDocument, validate, applyFixes, createChecker, rules, version, catalog, validateRulePack, ErrorCode } = api;
 export default api;

@@ -144,40 +144,8 @@ impl Checker {
         let warning_until = genre
             .as_ref()
             .map_or(0, |g| g.promotion_from.unwrap_or(text.len()));
-        let mut cache = CheckCache::new(&self.segmenter, text, warning_until);
-        cache.allowed = self.rules.allowed_spans(text);
-        cache.exceptions = self.rules.exception_spans(text);
-        cache.explain = options.explain;
-        let mut hits: Vec<Hit> = Vec::new();
-        // Stays empty (no allocation) unless explaining.
-        let mut unflagged: Vec<Unflagged> = Vec::new();
-        for c in self.rules.candidates(text) {
-            match self.keep(text, &c, profile, &mut cache) {
-                Ok(hit) => hits.push(hit),
-                Err(Some(why)) if options.explain => unflagged.push(Unflagged {
-                    rule: c.rule,
-                    start: c.start,
-                    end: c.end,
-                    severity: self.rules.rules[c.rule].severity,
-                    why,
-                }),
-                Err(_) => {}
-            }
-        }
-        // Segmentations and sentence cues are per clause: on dense copy they
-        // are as many as the hits, so they go before the findings are built.
-        drop(cache);
-        let mut sink = options.explain.then_some(&mut unflagged);
-        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
-        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));
-        let unflagged = crate::explain::consolidate(
-            unflagged,
-            &hits
-                .iter()
-                .chain(covered.iter().map(|(h, _)| h))
-                .map(|h| (h.rule, h.start, h.end))
-                .collect::<Vec<_>>(),
-        );
+        let (mut hits, covered, unflagged) =
+            self.scan(text, profile, warning_until, options.explain);
         // Suppression is known before the cap, so that the cap keeps the
         // findings that count (a kept-but-suppressed error must not push out
         // an unsuppressed one and flip the verdict).
@@ -248,6 +216,13 @@ impl Checker {
         {
             if let (Some((s, e)), Some((span, pos))) = (range, span) {
                 finding.text = input[s..e].to_string();
+                // A masked number keeps the input's own characters (1002X,
+                // full-width digits), not the normalised ones.
+                if let (Some(h), Some(_)) = (hits.get(i), &finding.replacement) {
+                    let matched = &text[h.start..h.end];
+                    finding.replacement =
+                        self.rules.rules[h.rule].replacement_for(matched, &finding.text);
+                }
                 finding.visible = visible_text(input, s, e);
                 finding.message = quote_in_message(&finding.message, &finding.visible);
                 finding.span = Some(span);
@@ -270,6 +245,7 @@ impl Checker {
             let at = |f: &Finding| f.span.map_or(usize::MAX, |s| s.start);
             at(a).cmp(&at(b)).then_with(|| a.rule.cmp(&b.rule))
         });
+        self.vet_fixes(input, profile, &mut findings);
 
         let mut labels = Labels::default();
         for (i, kind) in LabelKind::ALL.iter().enumerate() {
@@ -483,6 +459,145 @@ impl Checker {
             .collect()
     }
 
+    /// The hits in normalised `text` that stand, those a user rule's longer
+    /// hit covers (with the covering rule), and, when explaining, the
+    /// candidates dropped with why (empty, and never allocated, otherwise).
+    fn scan(
+        &self,
+        text: &str,
+        profile: &Profile,
+        warning_until: usize,
+        explain: bool,
+    ) -> (Vec<Hit>, Vec<(Hit, usize)>, Vec<Unflagged>) {
+        let mut cache = CheckCache::new(&self.segmenter, text, warning_until);
+        cache.allowed = self.rules.allowed_spans(text);
+        cache.exceptions = self.rules.exception_spans(text);
+        cache.explain = explain;
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut unflagged: Vec<Unflagged> = Vec::new();
+        for c in self.rules.candidates(text) {
+            match self.keep(text, &c, profile, &mut cache) {
+                Ok(hit) => hits.push(hit),
+                Err(Some(why)) if explain => unflagged.push(Unflagged {
+                    rule: c.rule,
+                    start: c.start,
+                    end: c.end,
+                    severity: self.rules.rules[c.rule].severity,
+                    why,
+                }),
+                Err(_) => {}
+            }
+        }
+        // Segmentations and sentence cues are per clause: on dense copy they
+        // are as many as the hits, so they go before the findings are built.
+        drop(cache);
+        let mut sink = explain.then_some(&mut unflagged);
+        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
+        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));
+        let unflagged = crate::explain::consolidate(
+            unflagged,
+            &hits
+                .iter()
+                .chain(covered.iter().map(|(h, _)| h))
+                .map(|h| (h.rule, h.start, h.end))
+                .collect::<Vec<_>>(),
+        );
+        (hits, covered, unflagged)
+    }
+
+    /// Withhold each one-click fix that is not safe, and say why in the
+    /// suggestion: one that overlaps another finding (replacing 预期年化收益率
+    /// in 预期年化收益率高达8% would hide the 高达8% promise, not remove it),
+    /// one `fix::plan` refuses (a cut quotation, a guard), and one whose
+    /// result, re-checked in its sentence, is flagged at the seam.
+    fn vet_fixes(&self, input: &str, profile: &Profile, findings: &mut [Finding]) {
+        let ranges: Vec<Option<(usize, usize)>> = findings
+            .iter()
+            .map(|f| f.span.map(|s| (s.byte_start, s.byte_end)))
+            .collect();
+        // Findings are sorted by start; the running furthest end bounds the
+        // backward search for overlaps.
+        let mut reach = Vec::with_capacity(ranges.len());
+        let mut furthest = 0;
+        for r in &ranges {
+            furthest = furthest.max(r.map_or(0, |r| r.1));
+            reach.push(furthest);
+        }
+        // Dense or repeated copy re-checks the same sentence once.
+        let mut rechecked = HashMap::new();
+        for i in 0..findings.len() {
+            let (Some((start, end)), Some(with)) = (ranges[i], findings[i].replacement.as_deref())
+            else {
+                continue;
+            };
+            // The guards' reasons say what to write instead, so they go first.
+            let verdict =
+                crate::fix::plan(input, &findings[i].rule, start, end, with).and_then(|edit| {
+                    match overlapping(findings, &ranges, &reach, i) {
+                        Some(j) => Err(format!(
+                        "该处与“{}”（{}）重叠，只替换这几个字，那一处的问题仍在；请人工改写整句",
+                        findings[j].visible, findings[j].rule
+                    )),
+                        None => self.recheck(input, profile, &edit, &mut rechecked),
+                    }
+                });
+            if let Err(reason) = verdict {
+                let f = &mut findings[i];
+                f.replacement = None;
+                f.suggestion = format!("{}不提供一键修改：{reason}。", f.suggestion);
+            }
+        }
+    }
+
+    /// Re-check the sentence around `edit` with the edit applied: Err with
+    /// the reason if any rule fires at the seam.
+    fn recheck(
+        &self,
+        input: &str,
+        profile: &Profile,
+        edit: &crate::fix::Edit,
+        cache: &mut HashMap<(String, usize, usize), Result<(), String>>,
+    ) -> Result<(), String> {
+        let (ws, we) = sentence_around(input, edit.start, edit.end);
+        let mut window = input[ws..we].to_string();
+        let at = edit.start - ws;
+        window.replace_range(at..edit.end - ws, &edit.with);
+        let seam = (at, at + edit.with.len());
+        let key = (window, seam.0, seam.1);
+        if let Some(verdict) = cache.get(&key) {
+            return verdict.clone();
+        }
+        let verdict = self.seam_verdict(&key.0, profile, seam);
+        cache.insert(key, verdict.clone());
+        verdict
+    }
+
+    fn seam_verdict(
+        &self,
+        window: &str,
+        profile: &Profile,
+        seam: (usize, usize),
+    ) -> Result<(), String> {
+        let norm = Normalized::new(window);
+        let (hits, _, _) = self.scan(&norm.text, profile, 0, false);
+        for h in &hits {
+            let (s, e) = norm.to_original(h.start, h.end);
+            let touches = if seam.0 == seam.1 {
+                s < seam.0 && e > seam.0
+            } else {
+                s < seam.1 && e > seam.0
+            };
+            if touches {
+                return Err(format!(
+                    "替换后的“{}”仍会被判为问题（{}）",
+                    &window[s..e],
+                    self.rules.rules[h.rule].id
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn hit_finding(&self, text: &str, h: &Hit) -> Finding {
         let rule = &self.rules.rules[h.rule];
         let matched = &text[h.start..h.end];
@@ -617,6 +732,43 @@ impl Checker {
         }
         failures
     }
+}
+
+/// The finding after `i` or before it whose span overlaps `i`'s, if any.
+fn overlapping(
+    findings: &[Finding],
+    ranges: &[Option<(usize, usize)>],
+    reach: &[usize],
+    i: usize,
+) -> Option<usize> {
+    let (start, end) = ranges[i]?;
+    let overlaps = |j: usize| ranges[j].is_some_and(|(s, e)| s < end && e > start);
+    let same_fix =
+        |j: usize| ranges[j] == ranges[i] && findings[j].replacement == findings[i].replacement;
+    let after = (i + 1..ranges.len())
+        .take_while(|&j| ranges[j].is_some_and(|(s, _)| s < end))
+        .find(|&j| overlaps(j) && !same_fix(j));
+    after.or_else(|| {
+        (0..i)
+            .rev()
+            .take_while(|&j| reach[j] > start)
+            .find(|&j| overlaps(j) && !same_fix(j))
+    })
+}
+
+/// The sentence of `input` around `start..end`: out to the nearest sentence
+/// end or line break, so that a re-check sees the words the seam joins.
+fn sentence_around(input: &str, start: usize, end: usize) -> (usize, usize) {
+    const ENDS: &[char] = &['。', '！', '？', '!', '?', '\n'];
+    // Bounded, so that a long line of many findings stays linear.
+    const REACH: usize = 240;
+    let lo = ceil_char_boundary(input, start.saturating_sub(REACH));
+    let hi = floor_char_boundary(input, end + REACH);
+    let s = input[lo..start].rfind(ENDS).map_or(lo, |i| {
+        lo + i + input[lo + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let e = input[end..hi].find(ENDS).map_or(hi, |i| end + i);
+    (s, e)
 }
 
 fn document_finding(

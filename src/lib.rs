@@ -11,6 +11,7 @@ pub mod error;
 pub mod eval;
 mod explain;
 pub mod extract;
+pub mod fix;
 pub mod fold;
 pub mod format;
 pub mod frames;

@@ -248,6 +248,71 @@ pub fn check(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
+/// A finding as the page passes it back: only what a fix needs. Extra
+/// fields (the whole finding from a report) are ignored.
+#[derive(Deserialize)]
+struct JsFix {
+    rule: String,
+    span: Option<JsSpan>,
+    replacement: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct JsSpan {
+    byte_start: usize,
+    byte_end: usize,
+}
+
+#[derive(Serialize)]
+struct JsApplied {
+    text: String,
+    applied: usize,
+    /// UTF-16 offset just after the first applied edit, for the caret.
+    caret: usize,
+}
+
+/// Apply the one-click fixes of `findings` (from `check(text)`) to `text`:
+/// `{ text, applied, caret }`. The same core function serves the CLI and
+/// the tests, so every caller gets the same sentence.
+#[wasm_bindgen(js_name = applyFixes)]
+pub fn apply_fixes(text: JsValue, findings: JsValue) -> Result<JsValue, JsValue> {
+    let text = input_text(&text)?;
+    if !js_sys::Array::is_array(&findings) {
+        return Err(js_error(
+            code::ARGUMENT,
+            &format!(
+                "输入无效：findings 必须是数组（check 结果中的 findings），收到的是{}",
+                type_name(&findings)
+            ),
+        ));
+    }
+    let list: Vec<JsFix> = serde_wasm_bindgen::from_value(findings).map_err(|e| {
+        js_error(
+            code::ARGUMENT,
+            &format!("输入无效：findings 的元素须是 check 结果中的 finding 对象（{e}）"),
+        )
+    })?;
+    let fixes: Vec<crate::fix::Fix> = list
+        .iter()
+        .filter_map(|f| {
+            let span = f.span.as_ref()?;
+            Some(crate::fix::Fix {
+                rule: &f.rule,
+                start: span.byte_start,
+                end: span.byte_end,
+                with: f.replacement.as_deref()?,
+            })
+        })
+        .collect();
+    let applied = crate::fix::apply_fixes(&text, &fixes).map_err(|e| engine_error(&e))?;
+    let caret = applied.text[..applied.caret].encode_utf16().count();
+    to_js(&JsApplied {
+        caret,
+        applied: applied.applied,
+        text: applied.text,
+    })
+}
+
 /// An independent checker with its own packs: several sites with different
 /// packs each keep one, and switching between them rebuilds nothing. Free it
 /// with `free()` (a FinalizationRegistry also does once it is unreachable).

@@ -26,6 +26,7 @@ const REASON_ZH = {
   quotation_frame: '引用警示', context_exception: '上下文排除', rule_exception: '例外用语',
   allow_list: '允许列表', generic_yields: '让位于具体规则', overlap: '被更长命中覆盖',
 };
+const NO_FIX = '不提供一键修改：';
 const CUSTOM_PACK_NAME = '本机自定义违规词与白名单';
 const DEBOUNCE_MS = 250;
 const HISTORY_PAUSE_MS = 600;
@@ -343,6 +344,8 @@ function findingItem(group, suppressed) {
   li.className = `finding ${f.severity}`;
   li.dataset.rule = f.rule;
   li.dataset.indexes = indexes.join(',');
+  // The core appends why no one-click fix is offered; it reads as its own line.
+  const [advice, noFix] = f.suggestion.split(NO_FIX);
   const times = indexes.length > 1 ? `<span class="times">×${indexes.length}</span>` : '';
   const where = f.span ? `<span class="quote">“${escapeHtml(f.text)}”</span>${times}` : `<span class="quote">${names.category[f.category] || ''}</span>`;
   li.innerHTML = `
@@ -350,7 +353,8 @@ function findingItem(group, suppressed) {
       <span class="badge ${f.severity}">${names.severity[f.severity]}</span>${where}<span class="rule">${escapeHtml(f.rule)}</span>
     </button>
     <p class="message">${escapeHtml(f.message)}</p>
-    ${f.suggestion ? `<p class="suggestion">建议：${escapeHtml(f.suggestion)}</p>` : ''}
+    ${advice ? `<p class="suggestion">建议：${escapeHtml(advice)}</p>` : ''}
+    ${noFix ? `<p class="no-fix">${NO_FIX}${escapeHtml(noFix)}</p>` : ''}
     <p class="basis">依据：${escapeHtml(f.basis)}</p>
     ${suppressed ? `<p class="basis">忽略标记：${escapeHtml(suppressed)}</p>` : ''}`;
   if (f.span && !suppressed) {
@@ -375,7 +379,7 @@ function findingItem(group, suppressed) {
       const btn = document.createElement('button');
       btn.type = 'button';
       btn.className = 'apply';
-      const what = f.replacement ? `改为“${f.replacement}”` : '删除该表述';
+      const what = f.replacement ? `改为“${f.replacement}”` : '删除该分句';
       btn.textContent = `应用建议：${what}${indexes.length > 1 ? `（${indexes.length} 处）` : ''}`;
       btn.addEventListener('click', () => applyFixes(indexes));
       li.appendChild(btn);
@@ -590,15 +594,9 @@ function textChanged(delay = DEBOUNCE_MS) {
   scheduleCheck(delay);
 }
 
-/** Replace spans of the checked text (non-overlapping), as one undo step. */
-function replaceSpans(edits) {
+/** Replace the whole text with a fixed version, as one undo step. */
+function replaceText(text, caret) {
   commitHistory();
-  let text = editor.value;
-  let caret = 0;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    text = text.slice(0, e.start) + e.with + text.slice(e.end);
-    caret = e.start + e.with.length;
-  }
   editor.value = text;
   editor.focus();
   editor.setSelectionRange(caret, caret);
@@ -613,31 +611,37 @@ function staleReport() {
   return true;
 }
 
-function nonOverlapping(items) {
-  const out = [];
-  let reach = -1;
-  for (const it of [...items].sort((a, b) => a.f.span.utf16_start - b.f.span.utf16_start)) {
-    if (it.f.span.utf16_start >= reach) {
-      out.push(it);
-      reach = it.f.span.utf16_end;
-    }
+/**
+ * The wasm module applies the fixes (src/fix.rs): it widens a deletion to the
+ * claim's clause and tidies the punctuation at the seam, exactly as the CLI,
+ * the npm package and the tests do. This page never splices text itself.
+ */
+async function applyFindings(findings, done) {
+  if (staleReport()) return;
+  const text = editor.value;
+  let result;
+  try {
+    result = await request({ type: 'fix', text, findings });
+  } catch (e) {
+    editStatus(`应用建议失败：${e.message}`);
+    return;
   }
-  return out;
+  // Typing while the worker worked: the fixes were for the old text.
+  if (editor.value !== text) { editStatus('文案已改动，请等重新检查完成后再应用建议。'); return; }
+  if (!result.applied) { editStatus('没有可安全一键修改的建议。'); return; }
+  replaceText(result.text, result.caret);
+  editStatus(done(result.applied));
 }
 
 function applyFixes(indexes) {
-  if (staleReport()) return;
-  const items = nonOverlapping(indexes.map((index) => ({ f: state.report.findings[index], index })));
-  replaceSpans(items.map(({ f }) => ({ start: f.span.utf16_start, end: f.span.utf16_end, with: f.replacement })));
-  editStatus(`已应用 ${items.length} 处建议，可用“撤销”或 Ctrl+Z 还原。`);
+  const findings = indexes.map((index) => state.report.findings[index]);
+  applyFindings(findings, (n) => `已应用 ${n} 处建议，可用“撤销”或 Ctrl+Z 还原。`);
 }
 
 function applyAll() {
-  if (staleReport()) return;
-  const items = nonOverlapping(fixable(state.report));
-  if (!items.length) return;
-  replaceSpans(items.map(({ f }) => ({ start: f.span.utf16_start, end: f.span.utf16_end, with: f.replacement })));
-  editStatus(`已应用全部 ${items.length} 处可一键替换的建议，可用“撤销”或 Ctrl+Z 还原。`);
+  const findings = fixable(state.report).map(({ f }) => f);
+  if (!findings.length) return;
+  applyFindings(findings, (n) => `已应用全部 ${n} 处可一键修改的建议，可用“撤销”或 Ctrl+Z 还原。`);
 }
 
 async function copyAll() {
@@ -818,7 +822,7 @@ function buildPrint() {
       ? `“${escapeHtml(f.text)}”${g.indexes.length > 1 ? ` ×${g.indexes.length}` : ''}<br><span class="muted">第${ranges(g.indexes.map((i) => r.findings[i].line))}行</span>`
       : '全文';
     return `<tr class="${f.severity}"><td>${row + 1}</td><td>${names.severity[f.severity]}<br><span class="muted">${names.category[f.category] || ''}</span></td><td>${where}</td>
-      <td>${escapeHtml(f.message)}${f.suggestion ? `<br>建议：${escapeHtml(f.suggestion)}` : ''}</td><td class="basis">${escapeHtml(f.basis)}</td></tr>`;
+      <td>${escapeHtml(f.message)}${f.suggestion ? `<br>建议：${escapeHtml(f.suggestion.split(NO_FIX)[0])}` : ''}</td><td class="basis">${escapeHtml(f.basis)}</td></tr>`;
   }).join('');
   const labels = names.labels.map(([k, name]) => `<li>${name}：${escapeHtml(labelState(r.labels[k]).detail)}</li>`).join('');
   const suppressed = r.suppressed.length

@@ -53,6 +53,8 @@ onmessage = async (event) => {
       postMessage({ type: 'result', id: msg.id, report, ms: performance.now() - t0 });
     } else if (msg.type === 'packs') {
       postMessage({ type: 'packs', id: msg.id, ...applyPacks(msg.packs) });
+    } else if (msg.type === 'fix') {
+      postMessage({ type: 'fixed', id: msg.id, ...finlint.applyFixes(msg.text, msg.findings) });
     } else if (msg.type === 'validate') {
       finlint.validateRulePack(msg.text, msg.name);
       postMessage({ type: 'valid', id: msg.id });

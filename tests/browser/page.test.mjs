@@ -167,6 +167,7 @@ test('apply a suggestion, undo it with Ctrl+Z and the button, redo it; apply all
   await setText(AD);
   await waitForFinding('misleading.expected_yield');
   await page.click('#findings li[data-rule="misleading.expected_yield"] .apply');
+  await page.waitForFunction((t) => document.querySelector('#editor').value !== t, AD);
   // At once, before the recheck, no highlight covers the replaced text.
   assert.ok(!(await marks()).some((t) => t.includes('业绩比较基准')));
   await waitForFinding('misleading.expected_yield', false);
@@ -186,6 +187,8 @@ test('apply a suggestion, undo it with Ctrl+Z and the button, redo it; apply all
   await setText(many);
   await page.waitForSelector('#apply-all:not([disabled])');
   await page.click('#apply-all');
+  // The worker applies the fixes (src/fix.rs); wait for its answer.
+  await page.waitForFunction((t) => document.querySelector('#editor').value !== t, many);
   const fixed = await page.inputValue('#editor');
   assert.ok(!fixed.includes('预期收益率'), fixed);
   assert.equal((fixed.match(/业绩比较基准/g) || []).length, 3);
@@ -204,6 +207,41 @@ test('apply a suggestion, undo it with Ctrl+Z and the button, redo it; apply all
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#editor'), '');
+});
+
+// Issue 11 item 6: fixes read well. The page applies them through the wasm
+// module (src/fix.rs), never by splicing the replacement in itself.
+test('应用建议 and 全部应用 leave grammatical text, offer no fix where none is safe, and undo restores', async () => {
+  const ad = '限时抢购，仅限今天！数量有限，名额有限。本行荣获“最佳财富管理银行”称号，预期年化收益率高达8%。';
+  await setText(ad);
+  await waitForFinding('promotion.pressure');
+  const item = (rule, text) => page.locator(`#findings li[data-rule="${rule}"]`, { hasText: text });
+  // No one-click fix inside a quoted award title, nor for a rename that leaves 高达8%; the suggestion says why.
+  for (const [rule, text] of [['absolute.superlative', '最佳'], ['misleading.expected_yield', '预期年化收益率']]) {
+    assert.equal(await item(rule, text).locator('.apply').count(), 0, `${rule} offers no fix`);
+    assert.match(await item(rule, text).locator('.no-fix').textContent(), /^不提供一键修改：.*请人工/);
+  }
+  assert.match(await item('absolute.superlative', '最佳').locator('.no-fix').textContent(), /引号/);
+
+  await item('promotion.pressure', '仅限今天').locator('.apply').click();
+  await page.waitForFunction((t) => document.querySelector('#editor').value !== t, ad);
+  assert.equal(await page.inputValue('#editor'), '限时抢购！数量有限，名额有限。本行荣获“最佳财富管理银行”称号，预期年化收益率高达8%。');
+  assert.match(await page.textContent('#edit-status'), /已应用 1 处/);
+  await page.click('#undo');
+  assert.equal(await page.inputValue('#editor'), ad);
+
+  await page.waitForFunction(() => document.querySelector('#backdrop').dataset.fresh === 'true');
+  await page.waitForSelector('#apply-all:not([disabled])');
+  await page.click('#apply-all');
+  await page.waitForFunction((t) => document.querySelector('#editor').value !== t, ad);
+  const fixed = '限时抢购！数量有限。本行荣获“最佳财富管理银行”称号，预期年化收益率高达8%。';
+  assert.equal(await page.inputValue('#editor'), fixed);
+  assert.doesNotMatch(fixed, /[，、；：][，。！？]|“[^”]*$/);
+  await waitForFinding('promotion.pressure', false);
+  await shot('fixes-applied.png', { fullPage: true });
+  await page.focus('#editor');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#editor'), ad, 'apply all is one undo step');
 });
 
 test('repeated explanations fold (×3) and findings group by category or severity', async () => {

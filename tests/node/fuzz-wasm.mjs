@@ -117,9 +117,22 @@ export function run({ seed = 1, iterations = 200, huge = false, log = () => {} }
     rules: () => expectOutcome('rules', () => wasm.rules()),
   };
   const names = Object.keys(calls);
+  // applyFixes draws from its own generator, so that adding it left the
+  // sequence of the other calls for a given seed as it was.
+  const f = rng(seed + 0x9e3779b9);
+  const applyFixes = () => {
+    const input = fragmentString(f, 200);
+    const rep = expectOutcome('check', () => wasm.check(input, null));
+    if (!rep.out) return;
+    const shifted = (x) => (x.span ? { ...x, span: { ...x.span, byte_start: f.pick([f.int(input.length * 3 + 2), -1, 1.5, NaN]), byte_end: f.int(input.length * 3 + 2) } } : x);
+    const findings = f.pick([rep.out.findings, rep.out.findings.map(shifted), value(f), [value(f)]]);
+    const res = expectOutcome('applyFixes', () => wasm.applyFixes(f.next() < 0.8 ? input : value(f), findings));
+    if (res.out) assert.equal(typeof res.out.text, 'string');
+  };
   for (let i = 0; i < iterations; i++) {
     const name = r.pick(names);
     calls[name]();
+    if (i % 4 === 0) applyFixes();
     if (i % 10 === 9) {
       wasm.setRulePack(null);
       sanity();

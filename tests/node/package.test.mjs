@@ -51,6 +51,27 @@ test('validate gates on errors by default and on warnings when asked', () => {
   assert.throws(() => pkg.check(''), { code: 'FINLINT_EMPTY_INPUT', message: /为空/ });
 });
 
+// Issue 11 item 6: the package applies fixes with the core's function, so
+// it gives the page's sentence, not a spliced one (限时抢购，！).
+test('applyFixes gives grammatical text and the same as the page', () => {
+  const ad = '限时抢购，仅限今天！数量有限，名额有限。本行荣获“最佳财富管理银行”称号，预期年化收益率高达8%。';
+  const report = pkg.check(ad, { product: 'wealth' });
+  const fixed = pkg.applyFixes(ad, report.findings);
+  assert.equal(fixed.text, '限时抢购！数量有限。本行荣获“最佳财富管理银行”称号，预期年化收益率高达8%。');
+  assert.equal(fixed.applied, 2);
+  const noFix = report.findings.filter((f) => f.rule === 'absolute.superlative' || f.rule === 'misleading.expected_yield');
+  assert.equal(noFix.length, 2);
+  for (const f of noFix) {
+    assert.equal(f.replacement, undefined, f.rule);
+    assert.match(f.suggestion, /不提供一键修改：/);
+  }
+  const one = pkg.applyFixes(ad, [report.findings.find((f) => f.source === '名额有限')]);
+  assert.equal(one.text, ad.replace('，名额有限', ''));
+  assert.equal(ad.slice(0, one.caret), '限时抢购，仅限今天！数量有限');
+  assert.throws(() => pkg.applyFixes(ad, 'x'), { code: 'FINLINT_INVALID_ARGUMENT', message: /findings/ });
+  assert.throws(() => pkg.applyFixes('短', report.findings), { code: 'FINLINT_INVALID_ARGUMENT', message: /位置/ });
+});
+
 test('spans point into the original HTML string', () => {
   const html = '<article><h1>年终<em>理财</em></h1><p>收益<b>稳赚</b>，<span style="color:red">保</span>本无忧&nbsp;😀</p></article>';
   const { report } = pkg.validate(html, { product: 'wealth' });
@@ -222,7 +243,7 @@ console.log(JSON.stringify({ rule: f?.rule, viaNamespace: finlint.check('稳赚�
 
 test('the ESM default export and named exports are the same functions; init is async', async () => {
   const esm = await import(pathToFileURL(path.join(project, 'node_modules/finlint/index.mjs')));
-  for (const name of ['init', 'check', 'validate', 'createChecker', 'rules', 'version', 'catalog', 'validateRulePack']) {
+  for (const name of ['init', 'check', 'validate', 'applyFixes', 'createChecker', 'rules', 'version', 'catalog', 'validateRulePack']) {
     assert.equal(typeof esm[name], 'function', name);
     assert.equal(esm.default[name], esm[name], name);
     assert.equal(typeof pkg[name], 'function', `CommonJS ${name}`);
