@@ -101,18 +101,16 @@ impl Genre {
     /// own product, if it does: the start of the sentence holding the
     /// first pivot phrase.
     pub fn own_promotion_start(&self, text: &str) -> Option<usize> {
-        let at = self
-            .pivot
+        self.pivot
             .iter()
-            .filter_map(|p| p.find(text))
-            .map(|m| m.start())
-            .min()?;
-        let sentence_start = text[..at]
-            .rfind(['。', '！', '？', '\n', '!', '?'])
-            .map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        Some(sentence_start)
+            .flat_map(|p| p.find_iter(text))
+            .filter_map(|m| {
+                let start = sentence_start(text, m.start());
+                // 不会向您推荐非本行的产品 warns; it does not turn to selling.
+                let denied = text[start..m.end()].contains(['不', '别', '勿', '非', '没']);
+                (!denied).then_some(start)
+            })
+            .min()
     }
 
     /// Inside a warning or education text: does this sentence or line cite
@@ -191,6 +189,14 @@ impl Genre {
     }
 }
 
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(['。', '！', '？', '\n', '!', '?'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
 /// A numbered or bulleted item: `1.`, `一、`, `（二）`, `(3)`, `第一步`, `1️⃣`,
 /// or a bullet or cross mark. A tick (✅) is left out: ads list selling
 /// points with it.
@@ -235,7 +241,10 @@ mod tests {
             warning: vec!["警惕".into(), "骗局".into(), "反诈".into()],
             education: vec!["知识问答".into()],
             citation: vec!["话术".into()],
-            pivot: vec!["(?:讲完|说完)[^。！？\\n]{0,6}[，,]".into()],
+            pivot: vec![
+                "(?:讲完|说完)[^。！？\\n]{0,6}[，,]".into(),
+                "推荐[^。！？\\n]{0,6}(?:我行|本行)[^。！？\\n]{0,10}产品".into(),
+            ],
         })
     }
 
@@ -277,6 +286,9 @@ mod tests {
         let at = g.promotion_from.unwrap();
         assert!(text[at..].starts_with("说完坑"), "{}", &text[at..]);
         assert!(g.reason.contains("转为推介自家产品"));
+        // A denial is a warning, not a pivot.
+        let denied = "【反诈】警惕骗局。银行不会向您推荐非本行代销的理财产品。它保本。";
+        assert_eq!(genre().detect(denied).unwrap().promotion_from, None);
     }
 
     #[test]

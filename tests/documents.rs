@@ -83,8 +83,9 @@ fn docx_paragraphs_tables_text_boxes_headers_and_tracked_changes() {
             paragraph: 1
         }
     );
+    // 本月 belongs to the claim: a one-month return is short-period performance.
     assert_eq!(
-        location_of(&report, "月收益高达10%"),
+        location_of(&report, "本月收益高达10%"),
         Location::Paragraph { paragraph: 4 }
     );
     assert_eq!(
