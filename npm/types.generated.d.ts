@@ -196,6 +196,44 @@ hidden: Array<HiddenFinding>, };
 
 export type Location = { "kind": "paragraph", paragraph: number, } | { "kind": "table_cell", table: number, row: number, column: number, } | { "kind": "header", header: number, paragraph: number, } | { "kind": "footer", footer: number, paragraph: number, } | { "kind": "text_box", anchor: number, paragraph: number, } | { "kind": "footnote", note: number, paragraph: number, } | { "kind": "shape", slide: number, shape: number, name: string, paragraph: number, } | { "kind": "slide_table", slide: number, shape: number, name: string, row: number, column: number, } | { "kind": "notes", slide: number, paragraph: number, } | { "kind": "comment", comment: number, author?: string, slide?: number, } | { "kind": "page", page: number, line: number, } | { "kind": "ocr_line", line: number, left: number, top: number, width: number, height: number, confidence: number, };
 
+/**
+ * Why a candidate the rules found was not reported (`--explain`).
+ */
+
+export type ExplainReason = "part_of_word" | "negation" | "question" | "genre_citation" | "quotation_frame" | "context_exception" | "rule_exception" | "allow_list" | "generic_yields" | "overlap";
+
+/**
+ * A candidate hit the rules found but the checker did not report, with the
+ * reason recorded where it was dropped. Spans follow [`Finding`]'s.
+ */
+
+export type Explained = { rule: string, category: Category, 
+/**
+ * The severity it would have had.
+ */
+severity: Severity, 
+/**
+ * The text exactly as in the input, markup included.
+ */
+text: string, 
+/**
+ * The same range as a reader sees it.
+ */
+visible: string, span: Span | null, line?: number, column?: number, location?: Location, reason: ExplainReason, 
+/**
+ * The words in the text that decided it (the enclosing word, the negator, the exception or
+ * allow-listed phrase, the matching context), as a reader sees them.
+ */
+cue?: string, 
+/**
+ * The rule whose finding stands in its place (generic_yields, overlap).
+ */
+by?: string, 
+/**
+ * The reason as a Chinese sentence.
+ */
+detail: string, };
+
 export type Report = { findings: Array<Finding>, labels: Labels, profile: ProfileInfo, 
 /**
  * Set when the text reads as a warning or education piece, whose quoted

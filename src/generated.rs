@@ -134,7 +134,8 @@ fn typescript_types() -> String {
     use crate::extract::{DocumentInfo, Format, HiddenFinding, HiddenPart, Location};
     use crate::genre::{GenreInfo, GenreKind};
     use crate::report::{
-        Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
+        ExplainReason, Explained, Finding, LabelStatus, Labels, ProfileInfo, Report, Summary,
+        Suppressed, Version,
     };
     let decls = [
         product_unions(catalog()),
@@ -158,6 +159,8 @@ fn typescript_types() -> String {
         decl::<HiddenFinding>(),
         decl::<DocumentInfo>(),
         decl::<Location>(),
+        decl::<ExplainReason>(),
+        decl::<Explained>(),
         decl::<Report>(),
         decl::<crate::rules::RuleInfo>(),
         decl::<Scope>(),
