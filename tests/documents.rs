@@ -432,12 +432,13 @@ fn format_is_sniffed_when_the_name_has_no_extension() {
     assert_eq!(report.document.unwrap().format, extract::Format::Docx);
 }
 
-/// Writes the fuzz targets' seeds (fuzz/seeds/{docx,pptx,pdf}) from the
-/// fixtures above: `cargo test --test documents -- --ignored write_fuzz_seeds`.
+/// The document fuzz targets' seeds (fuzz/seeds/{docx,pptx,pdf}) are the
+/// fixtures above. The test fails when a committed seed no longer matches its
+/// fixture; `FINLINT_REGENERATE=1 cargo test --test documents` rewrites them.
 #[test]
-#[ignore]
-fn write_fuzz_seeds() {
+fn fuzz_seeds_match_the_fixtures() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let regenerate = std::env::var_os("FINLINT_REGENERATE").is_some();
     for (dir, name, bytes) in [
         ("docx", "sample.docx", sample_docx()),
         ("pptx", "sample.pptx", sample_pptx()),
@@ -447,8 +448,17 @@ fn write_fuzz_seeds() {
             office::pdf(&[&["稳盈理财"], &["零风险，限时抢购。"]]),
         ),
     ] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-        std::fs::write(root.join(dir).join(name), bytes).unwrap();
+        let path = root.join(dir).join(name);
+        if regenerate {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == bytes,
+            "{} is stale: run FINLINT_REGENERATE=1 cargo test --test documents",
+            path.display()
+        );
     }
 }
 
