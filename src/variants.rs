@@ -19,11 +19,15 @@ const VARIANT_DATA: &str = include_str!("../data/variants.toml");
 struct VariantFile {
     categories: Vec<Category>,
     lookalike: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pinyin: BTreeMap<String, String>,
 }
 
 pub struct Variants {
     categories: Vec<Category>,
-    lookalike: BTreeMap<char, Vec<char>>,
+    /// Per character, what evaders write instead: look-alike characters
+    /// and the character's pinyin syllable (bao本, 保ben).
+    alternatives: BTreeMap<char, Vec<String>>,
 }
 
 impl Variants {
@@ -38,14 +42,21 @@ impl Variants {
 
     fn from_file(file: VariantFile) -> Variants {
         let single = |s: &str| fold_str(s).chars().next();
-        let lookalike = file
-            .lookalike
-            .iter()
-            .filter_map(|(k, vs)| Some((single(k)?, vs.iter().filter_map(|v| single(v)).collect())))
-            .collect();
+        let mut alternatives: BTreeMap<char, Vec<String>> = BTreeMap::new();
+        for (k, vs) in &file.lookalike {
+            if let Some(c) = single(k) {
+                let alts = vs.iter().filter_map(|v| single(v)).map(String::from);
+                alternatives.entry(c).or_default().extend(alts);
+            }
+        }
+        for (k, syllable) in &file.pinyin {
+            if let Some(c) = single(k) {
+                alternatives.entry(c).or_default().push(fold_str(syllable));
+            }
+        }
         Variants {
             categories: file.categories,
-            lookalike,
+            alternatives,
         }
     }
 
@@ -61,10 +72,12 @@ impl Variants {
         }
         let mut out = Vec::new();
         for (i, c) in chars.iter().enumerate() {
-            for alt in self.lookalike.get(c).into_iter().flatten() {
-                let mut v = chars.clone();
-                v[i] = *alt;
-                out.push(v.into_iter().collect());
+            for alt in self.alternatives.get(c).into_iter().flatten() {
+                let mut v = String::new();
+                v.extend(&chars[..i]);
+                v.push_str(alt);
+                v.extend(&chars[i + 1..]);
+                out.push(v);
             }
         }
         out
@@ -81,6 +94,13 @@ mod tests {
         assert!(v.contains(&"保夲".to_string()));
         assert!(v.contains(&"宝本".to_string()));
         assert!(!v.contains(&"宝夲".to_string()));
+    }
+
+    #[test]
+    fn a_character_may_be_written_as_its_pinyin() {
+        let v = Variants::builtin().of("保本");
+        assert!(v.contains(&"bao本".to_string()));
+        assert!(v.contains(&"保ben".to_string()));
     }
 
     #[test]
