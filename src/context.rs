@@ -31,6 +31,7 @@ struct ContextFile {
     sentence_ends: Vec<String>,
     clause_ends: Vec<String>,
     rhetorical: Vec<String>,
+    tag_questions: Vec<String>,
 }
 
 pub struct Context {
@@ -46,6 +47,7 @@ pub struct Context {
     sentence_ends: Vec<char>,
     clause_ends: Vec<char>,
     rhetorical: Vec<String>,
+    tag_questions: Vec<String>,
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -70,6 +72,7 @@ impl Context {
             frame_leads: fold_all(file.frame_leads),
             frame_condemnations: fold_all(file.frame_condemnations),
             rhetorical: fold_all(file.rhetorical),
+            tag_questions: fold_all(file.tag_questions),
             sentence_ends: file
                 .sentence_ends
                 .iter()
@@ -208,13 +211,29 @@ impl Context {
         })
     }
 
-    /// Is the sentence a question? A question asks about a claim; the answer
-    /// is what may make one.
-    pub fn is_question(&self, text: &str, sentence: (usize, usize)) -> bool {
+    /// Does the sentence ask about the hit at byte `hit`? A question asks
+    /// about a claim; the answer is what may make one.
+    pub fn is_question(&self, text: &str, sentence: (usize, usize), hit: usize) -> bool {
         let after = &text[sentence.1..];
         let body = text[sentence.0..sentence.1].trim_end();
         let asks = after.starts_with('?') || body.ends_with('?') || body.ends_with('吗');
-        asks && !self.is_rhetorical(body)
+        asks && !self.is_rhetorical(body) && self.asks_about(body, hit.saturating_sub(sentence.0))
+    }
+
+    /// A question asks about its last clause (这款会亏吗？), or through a tag
+    /// about what comes before it (听说保本，是真的吗？). Earlier clauses of
+    /// any other question state: 三个月赚了23%，你们跟不跟？
+    fn asks_about(&self, body: &str, at: usize) -> bool {
+        let body = body.trim_end_matches(['?', '？']);
+        let Some(cut) = body.rfind(|c| self.clause_ends.contains(&c)) else {
+            return true;
+        };
+        at >= cut || {
+            let last_clause = &body[cut..];
+            self.tag_questions
+                .iter()
+                .any(|t| last_clause.contains(t.as_str()))
+        }
     }
 
     /// 怕什么？还等什么？ assert by asking: they are claims, not questions.
