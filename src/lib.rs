@@ -5,6 +5,8 @@
 //! lists are data files under `data/`, embedded at compile time.
 
 pub mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod context;
 pub mod engine;
 pub mod error;
