@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{CheckOptions, Checker};
+use crate::error::Error;
 use crate::pack::{Category, LabelKind};
 use crate::report::Report;
 
@@ -67,12 +68,18 @@ pub struct EvalResult {
     pub errors: Vec<String>,
 }
 
-pub fn parse_corpus(source: &str, origin: &str) -> Result<Vec<CorpusDoc>, String> {
+pub fn parse_corpus(source: &str, origin: &str) -> Result<Vec<CorpusDoc>, Error> {
     source
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{origin} 第{}行：{e}", i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| Error::Corpus {
+                origin: origin.to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })
+        })
         .collect()
 }
 

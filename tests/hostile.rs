@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use finlint::{CheckOptions, Checker, Report};
+use finlint::{CheckOptions, Checker, Error, InputKind, Report};
 
 fn check(text: &str) -> Result<Report, finlint::Error> {
     Checker::shared().check(
@@ -19,7 +19,7 @@ fn check(text: &str) -> Result<Report, finlint::Error> {
 fn empty_and_whitespace_only_are_clear_errors() {
     for t in ["", " ", "\n\n\t　 ", "\u{200B}\u{FEFF}"] {
         match check(t) {
-            Err(e) => assert!(e.to_string().contains("为空"), "{t:?}: {e}"),
+            Err(e) => assert_eq!(e.input_kind(), Some(InputKind::Empty), "{t:?}: {e}"),
             // Invisible characters are not whitespace to Rust; the report is then simply clean.
             Ok(r) => assert!(r.findings.iter().all(|f| f.span.is_none()), "{t:?}"),
         }
@@ -114,17 +114,19 @@ fn rule_packs_that_are_huge_duplicated_empty_or_pathological() {
         rule("a.b", "terms = [\"x\"]"),
         rule("a.b", "terms = [\"y\"]")
     );
-    assert!(Checker::new(&[(&dup, "dup.toml")])
-        .err()
-        .unwrap()
-        .to_string()
-        .contains("重复"));
+    let field = |e: Option<Error>| match e {
+        Some(Error::Pack { field, line, .. }) => (field, line.is_some()),
+        other => panic!("not a pack error: {other:?}"),
+    };
+    assert_eq!(
+        field(Checker::new(&[(&dup, "dup.toml")]).err()),
+        (Some("id".into()), true)
+    );
     let empty = rule("a.b", "terms = [\"\"]");
-    assert!(Checker::new(&[(&empty, "empty.toml")])
-        .err()
-        .unwrap()
-        .to_string()
-        .contains("空词条"));
+    assert_eq!(
+        field(Checker::new(&[(&empty, "empty.toml")]).err()),
+        (Some("terms".into()), true)
+    );
     // The regex crate never backtracks: the classic catastrophic pattern is linear.
     let evil = rule("a.evil", "patterns = [\"(a*)*b\"]");
     let checker = Checker::new(&[(&evil, "evil.toml")]).unwrap();
@@ -137,9 +139,12 @@ fn rule_packs_that_are_huge_duplicated_empty_or_pathological() {
     let huge = rule("a.huge", "patterns = [\"(?:\\\\w{100}){100}\"]");
     let e = Checker::new(&[(&huge, "huge.toml")])
         .err()
-        .expect("size limit")
-        .to_string();
-    assert!(e.contains("huge.toml") && e.contains("正则"), "{e}");
+        .expect("size limit");
+    assert!(
+        matches!(&e, Error::Pack { origin, line: Some(_), field: Some(f), .. }
+            if origin == "huge.toml" && f == "patterns"),
+        "{e:?}"
+    );
 }
 
 /// Time for the median of three runs, to damp noise.
@@ -355,11 +360,11 @@ fn pack_size_and_message_length_are_bounded_at_load_time() {
         "[[rule]]\nid = \"org.long\"\ncategory = \"misleading\"\nseverity = \"error\"\nmessage = \"{}\"\nbasis = \"b\"\nterms = [\"x\"]\n",
         "长".repeat(finlint::pack::MAX_TEXT_CHARS + 1)
     );
-    let e = Checker::new(&[(&long, "long.toml")])
-        .err()
-        .unwrap()
-        .to_string();
-    assert!(e.contains("message") && e.contains("上限"), "{e}");
+    let e = Checker::new(&[(&long, "long.toml")]).err().unwrap();
+    assert!(
+        matches!(&e, Error::Pack { line: Some(2), field: Some(f), .. } if f == "message"),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -215,7 +215,7 @@ fn run_eval(args: EvalArgs) -> Result<Outcome, Fail> {
     let mut docs = Vec::new();
     for p in &args.corpus {
         let corpus = read_text(p)?;
-        docs.extend(eval::parse_corpus(&corpus, &p.display().to_string()).map_err(usage)?);
+        docs.extend(eval::parse_corpus(&corpus, &p.display().to_string())?);
     }
     let result = eval::evaluate(&checker, &docs);
     let mut out = io::BufWriter::new(io::stdout().lock());
