@@ -2,7 +2,7 @@
 //! in parallel, write the reports in one of the output formats.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -84,18 +84,13 @@ pub struct Failed {
 
 pub type Outcome = Result<Checked, Failed>;
 
-fn read_text(path: &std::path::Path) -> Result<Text, String> {
+fn read_text(path: &Path) -> Result<Text, String> {
     let bytes = input::read_bounded(path, MAX_INPUT_BYTES, "；大批量内容请用 --jsonl 逐条检查")?;
     input::decode(bytes, &path.display().to_string())
 }
 
 /// Check one path (standard input already read into `stdin`).
-fn check_one(
-    checker: &Checker,
-    p: &PathBuf,
-    options: &CheckOptions,
-    stdin: Option<&Text>,
-) -> Outcome {
+fn check_one(checker: &Checker, p: &Path, options: &CheckOptions, stdin: Option<&Text>) -> Outcome {
     if let Some(outcome) = documents::check_if_document(checker, p, options) {
         return outcome
             .map(|(name, input, report)| Checked {
