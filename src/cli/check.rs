@@ -84,11 +84,6 @@ pub struct Failed {
 
 pub type Outcome = Result<Checked, Failed>;
 
-fn read_text(path: &Path) -> Result<Text, String> {
-    let bytes = input::read_bounded(path, MAX_INPUT_BYTES, "；大批量内容请用 --jsonl 逐条检查")?;
-    input::decode(bytes, &path.display().to_string())
-}
-
 /// Check one path (standard input already read into `stdin`).
 fn check_one(checker: &Checker, p: &Path, options: &CheckOptions, stdin: Option<&Text>) -> Outcome {
     if let Some(outcome) = documents::check_if_document(checker, p, options) {
@@ -110,7 +105,8 @@ fn check_one(checker: &Checker, p: &Path, options: &CheckOptions, stdin: Option<
         ("<stdin>".to_string(), Text { text, encoding })
     } else {
         let name = p.display().to_string();
-        let text = read_text(p).map_err(|error| Failed {
+        let hint = "；大批量内容请用 --jsonl 逐条检查";
+        let text = input::read_text(p, MAX_INPUT_BYTES, hint).map_err(|error| Failed {
             name: name.clone(),
             error,
         })?;

@@ -43,6 +43,13 @@ pub fn read_bounded(path: &Path, limit: usize, hint: &str) -> Result<Vec<u8>, St
     Ok(bytes)
 }
 
+/// A text file: read through the bounded reader (`hint` follows the
+/// too-large message) and decoded.
+pub fn read_text(path: &Path, limit: usize, hint: &str) -> Result<Text, String> {
+    let bytes = read_bounded(path, limit, hint)?;
+    decode(bytes, &path.display().to_string())
+}
+
 /// Standard input, bounded like a file.
 pub fn read_stdin(limit: usize) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();

@@ -89,10 +89,7 @@ pub fn main() -> ExitCode {
 /// A rule pack: bounded by the library's pack limit, which the wasm module
 /// and the npm package apply too.
 fn read_pack(path: &Path) -> Result<String, Fail> {
-    let bytes =
-        input::read_bounded(path, MAX_PACK_BYTES, "").map_err(|e| usage(format!("规则包 {e}")))?;
-    let name = path.display().to_string();
-    Ok(input::decode(bytes, &name)
+    Ok(input::read_text(path, MAX_PACK_BYTES, "")
         .map_err(|e| usage(format!("规则包 {e}")))?
         .text)
 }
@@ -201,8 +198,7 @@ fn run_jsonl(
 }
 
 fn read_text(path: &Path) -> Result<String, Fail> {
-    let bytes = input::read_bounded(path, crate::MAX_INPUT_BYTES, "").map_err(usage)?;
-    Ok(input::decode(bytes, &path.display().to_string())
+    Ok(input::read_text(path, crate::MAX_INPUT_BYTES, "")
         .map_err(usage)?
         .text)
 }
