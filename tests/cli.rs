@@ -310,6 +310,32 @@ fn eval_prints_the_scores() {
     }
 }
 
+/// `eval --dict` with `--rules` applies the packs (they were ignored).
+#[test]
+fn eval_with_another_dictionary_still_applies_the_packs() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/hard_cases.jsonl");
+    let dict = concat!(env!("CARGO_MANIFEST_DIR"), "/data/dict/base.txt");
+    let pack = temp("off.toml", b"disable = [\"guarantee\", \"absolute\"]\n");
+    let recall_hits = |args: &[&str]| {
+        let o = finlint(args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["recall"]["hit"].as_u64().unwrap()
+    };
+    let plain = recall_hits(&["eval", "--format", "json", "--dict", dict, corpus]);
+    let with_pack = recall_hits(&[
+        "eval",
+        "--format",
+        "json",
+        "--dict",
+        dict,
+        "--rules",
+        s(&pack),
+        corpus,
+    ]);
+    assert!(with_pack < plain, "{with_pack} vs {plain}");
+}
+
 /// `eval` and `rules` write text or JSON only; any other format is a usage
 /// error in Chinese naming the choices, not text printed in its place.
 #[test]

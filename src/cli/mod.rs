@@ -94,7 +94,9 @@ fn read_pack(path: &Path) -> Result<String, Fail> {
         .text)
 }
 
-fn build_checker(args: &RuleArgs) -> Result<Checker, Fail> {
+/// The checker with the user's packs, on the built-in dictionary or on
+/// `base_dict` (eval --dict).
+fn build_checker(args: &RuleArgs, base_dict: Option<&str>) -> Result<Checker, Fail> {
     let sources: Vec<(String, String)> = args
         .rules
         .iter()
@@ -104,7 +106,10 @@ fn build_checker(args: &RuleArgs) -> Result<Checker, Fail> {
         .iter()
         .map(|(s, o)| (s.as_str(), o.as_str()))
         .collect();
-    Ok(Checker::new(&refs)?)
+    Ok(match base_dict {
+        Some(dict) => Checker::with_base_dict(dict, &refs)?,
+        None => Checker::new(&refs)?,
+    })
 }
 
 /// The worker pool for directories and batches: `jobs` threads, or one per
@@ -121,7 +126,7 @@ fn pool(jobs: Option<u16>) -> Result<ThreadPool, Fail> {
 }
 
 fn run_check(args: CheckArgs) -> Result<Outcome, Fail> {
-    let checker = build_checker(&args.rules)?;
+    let checker = build_checker(&args.rules, None)?;
     let options = CheckOptions {
         product: args.product.clone(),
         max_findings: Some(args.max_findings as usize),
@@ -204,10 +209,9 @@ fn read_text(path: &Path) -> Result<String, Fail> {
 }
 
 fn run_eval(args: EvalArgs) -> Result<Outcome, Fail> {
-    let checker = match &args.dict {
-        Some(d) => Checker::with_base_dict(&read_text(d)?, &[])?,
-        None => build_checker(&args.rules)?,
-    };
+    // --dict and --rules together: the packs used to be ignored silently.
+    let dict = args.dict.as_deref().map(read_text).transpose()?;
+    let checker = build_checker(&args.rules, dict.as_deref())?;
     let mut docs = Vec::new();
     for p in &args.corpus {
         let corpus = read_text(p)?;
@@ -230,7 +234,7 @@ fn run_eval(args: EvalArgs) -> Result<Outcome, Fail> {
 }
 
 fn run_rules(args: RulesArgs) -> Result<Outcome, Fail> {
-    let checker = build_checker(&args.rules)?;
+    let checker = build_checker(&args.rules, None)?;
     let full = args.format == RulesFormat::Json;
     let infos = checker.rules(full);
     let mut out = io::BufWriter::new(io::stdout().lock());
