@@ -51,9 +51,10 @@ fn load_dir(dir: &Path) -> Vec<CorpusDoc> {
     files.iter().flat_map(|p| load_file(p)).collect()
 }
 
-/// Compare the corpus's judgement errors with its known list, or rewrite the
-/// list when FINLINT_REGENERATE is set.
-fn check_known(name: &str, r: &EvalResult) {
+/// Compare the corpus's judgement errors with its known list (a failure
+/// message when they differ), or rewrite the list when FINLINT_REGENERATE
+/// is set.
+fn check_known(name: &str, r: &EvalResult) -> Option<String> {
     let path = root().join("tests/known").join(format!("{name}.txt"));
     let current = r.known_errors();
     let mut content = format!(
@@ -67,7 +68,7 @@ fn check_known(name: &str, r: &EvalResult) {
     if std::env::var_os("FINLINT_REGENERATE").is_some() {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(&path, content).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        return;
+        return None;
     }
     let committed = fs::read_to_string(&path).unwrap_or_default();
     let known: Vec<&str> = committed
@@ -76,16 +77,17 @@ fn check_known(name: &str, r: &EvalResult) {
         .collect();
     let new = minus(&current, &known);
     let gone = minus(&known, &current);
-    assert!(
-        new.is_empty() && gone.is_empty(),
-        "{name}: judgement differs from {}\nnew errors ({}):\n  {}\nno longer errors ({}):\n  {}\n\
-         If the change is deliberate: FINLINT_REGENERATE=1 cargo test --test corpus_eval, and review the diff.",
-        path.display(),
-        new.len(),
-        new.join("\n  "),
-        gone.len(),
-        gone.join("\n  "),
-    );
+    (!new.is_empty() || !gone.is_empty()).then(|| {
+        format!(
+            "{name}: judgement differs from {}\nnew errors ({}):\n  {}\nno longer errors ({}):\n  {}\n\
+             If the change is deliberate: FINLINT_REGENERATE=1 cargo test --test corpus_eval, and review the diff.",
+            path.display(),
+            new.len(),
+            new.join("\n  "),
+            gone.len(),
+            gone.join("\n  "),
+        )
+    })
 }
 
 /// The lines of `a` not matched one for one by a line of `b` (the same
@@ -108,28 +110,36 @@ fn minus<'a>(a: &[&'a str], b: &[&str]) -> Vec<&'a str> {
 }
 
 /// Score `docs`: no unscorable document, each ratio at or above its floor
-/// (0/0 fails), and no judgement error that is not known.
-fn assert_scores(name: &str, docs: &[CorpusDoc], floors: (f64, f64, f64)) {
+/// (0/0 fails), and no judgement error that is not known. Returns what
+/// failed, so that every corpus is scored (and, when regenerating, every
+/// list written) before a test fails.
+fn score(name: &str, docs: &[CorpusDoc], floors: (f64, f64, f64)) -> Vec<String> {
     let r = evaluate(Checker::shared(), docs);
-    let report = r.render(true);
-    assert!(
-        r.errors.is_empty(),
-        "{name}: unscorable documents\n{report}"
-    );
+    let mut failures: Vec<String> = check_known(name, &r).into_iter().collect();
     let (recall, precision, labels) = floors;
-    assert!(
-        r.recall.meets(recall),
-        "{name}: recall below {recall}\n{report}"
-    );
-    assert!(
-        r.precision.meets(precision),
-        "{name}: precision below {precision}\n{report}"
-    );
-    assert!(
-        r.labels.meets(labels),
-        "{name}: label accuracy below {labels}\n{report}"
-    );
-    check_known(name, &r);
+    let checks = [
+        (r.errors.is_empty(), "unscorable documents".to_string()),
+        (r.recall.meets(recall), format!("recall below {recall}")),
+        (
+            r.precision.meets(precision),
+            format!("precision below {precision}"),
+        ),
+        (
+            r.labels.meets(labels),
+            format!("label accuracy below {labels}"),
+        ),
+    ];
+    for (ok, what) in checks {
+        if !ok {
+            failures.push(format!("{name}: {what}\n{}", r.render(true)));
+        }
+    }
+    failures
+}
+
+fn assert_scores(name: &str, docs: &[CorpusDoc], floors: (f64, f64, f64)) {
+    let failures = score(name, docs, floors);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
@@ -180,14 +190,18 @@ fn independent_batches_keep_their_scores() {
         ("batch-e", 0.73, 0.92),
     ];
     let dir = root().join("tests/independent");
-    for (name, recall, precision) in FLOORS {
-        let docs = load_file(&dir.join(format!("{name}.jsonl")));
-        assert_scores(
-            &format!("independent-{name}"),
-            &docs,
-            (*recall, *precision, 0.95),
-        );
-    }
+    let failures: Vec<String> = FLOORS
+        .iter()
+        .flat_map(|(name, recall, precision)| {
+            let docs = load_file(&dir.join(format!("{name}.jsonl")));
+            score(
+                &format!("independent-{name}"),
+                &docs,
+                (*recall, *precision, 0.95),
+            )
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// The development set written outside the team lives beside the repository.
