@@ -10,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Scripts honour CARGO_TARGET_DIR (one target directory per worktree); the
+// generated inputs live there too (benches/check.rs reads them from it).
+export const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 export const TEN_MB = 10 * 1024 * 1024;
 export const AD_LENGTHS = [500, 2000, 20000];
 
@@ -55,7 +58,7 @@ export function batchJsonl() {
   return lines.join('');
 }
 
-export function writeAll(dir = path.join(root, 'target/bench')) {
+export function writeAll(dir = path.join(targetDir, 'bench')) {
   fs.mkdirSync(dir, { recursive: true });
   const files = {
     'realistic.txt': realisticText(),
@@ -69,5 +72,5 @@ export function writeAll(dir = path.join(root, 'target/bench')) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = writeAll();
-  for (const f of fs.readdirSync(dir).sort()) console.log(`${path.join('target/bench', f)}: ${fs.statSync(path.join(dir, f)).size} bytes`);
+  for (const f of fs.readdirSync(dir).sort()) console.log(`${path.join(dir, f)}: ${fs.statSync(path.join(dir, f)).size} bytes`);
 }

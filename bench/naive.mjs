@@ -3,10 +3,10 @@
 // segmentation, no context and no labels.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { root } from './inputs.mjs';
+import { targetDir } from './inputs.mjs';
 
 /** The lexicon terms of finlint's enabled built-in rules (via the native CLI). */
-export function builtinTerms(cli = path.join(root, 'target/release/finlint')) {
+export function builtinTerms(cli = path.join(targetDir, 'release/finlint')) {
   const { rules } = JSON.parse(execFileSync(cli, ['rules', '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
   return [...new Set(rules.filter((r) => r.enabled).flatMap((r) => r.definition?.terms ?? []))];
 }

@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { root } from './inputs.mjs';
+import { targetDir } from './inputs.mjs';
 import { median, fmt, mbps } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
-const cli = path.join(root, 'target/release/finlint');
-const benchDir = path.join(root, 'target/bench');
+const cli = path.join(targetDir, 'release/finlint');
+const benchDir = path.join(targetDir, 'bench');
 const size = (f) => fs.statSync(path.join(benchDir, f)).size;
 
 function criterionMedians() {
-  const dir = path.join(root, 'target/criterion');
+  const dir = path.join(targetDir, 'criterion');
   if (!fs.existsSync(dir)) return console.log('\n(no criterion results: run `cargo bench --bench check`)');
   const inputs = { 'ad/500': 'ad-500.txt', 'ad/2000': 'ad-2000.txt', 'ad/20000': 'ad-20000.txt', 'throughput/realistic': 'realistic.txt', 'throughput/clean': 'clean.txt' };
   console.log('\n## native check, one core (criterion medians)\n| benchmark | median | throughput |\n|---|---:|---:|');

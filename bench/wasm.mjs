@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { root, AD_LENGTHS, ad, realisticText, cleanText } from './inputs.mjs';
+import { root, targetDir, AD_LENGTHS, ad, realisticText, cleanText } from './inputs.mjs';
 import { naiveChecker, builtinTerms } from './naive.mjs';
 import { score } from './accuracy.mjs';
 import { median, percentile, timeRuns, mbps, fmt } from './stats.mjs';
@@ -76,7 +76,7 @@ function throughput(m, naive, runs) {
 
 // Peak memory in a child process that checks the realistic 10 MB text once.
 function memory() {
-  const file = path.join(root, 'target/bench/realistic.txt');
+  const file = path.join(targetDir, 'bench/realistic.txt');
   const probe = (body) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', body], { encoding: 'utf8' }));
   const ours = probe(`
     import { createRequire } from 'node:module';

@@ -14,9 +14,13 @@ use criterion::{
 use finlint::{CheckOptions, Checker};
 
 fn input(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target/bench")
-        .join(name);
+    // bench/inputs.mjs writes them into the target directory, which
+    // CARGO_TARGET_DIR may move.
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        |d| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(d),
+    );
+    let path = target.join("bench").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{}: {e}; run `node bench/inputs.mjs` (or scripts/bench.sh) first",

@@ -29,7 +29,19 @@ export type Catalog = {
 /**
  * Product types; the name is accepted wherever the id is.
  */
-products: Array<{ id: Product, name: string }>, labels: Array<{ id: LabelKind, name: string }>, categories: Array<{ id: Category, name: string }>, severities: Array<{ id: Severity, name: string }>, };
+products: Array<{ id: Product, name: string }>, labels: Array<{ id: LabelKind, name: string }>, categories: Array<{ id: Category, name: string }>, severities: Array<{ id: Severity, name: string }>, 
+/**
+ * Document formats (`report.document.format`).
+ */
+formats: Array<{ id: Format, name: string }>, 
+/**
+ * Document parts readers do not see (`report.document.hidden[].part`).
+ */
+hidden_parts: Array<{ id: HiddenPart, name: string }>, 
+/**
+ * Why a candidate was not flagged (`report.explained[].reason`).
+ */
+explain_reasons: Array<{ id: ExplainReason, name: string }>, };
 
 export type Span = { start: number, end: number, utf16_start: number, utf16_end: number, byte_start: number, byte_end: number, };
 

@@ -20,6 +20,8 @@ else
   cargo bench --bench check
   cargo bench --bench extract
 fi
+# Linear-time and large-list bounds (wall-clock ratios; fails when broken).
+cargo bench --bench scaling
 node bench/native.mjs $quick
 node bench/wasm.mjs $quick
 node bench/memory.mjs $quick

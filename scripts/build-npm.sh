@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the npm package into npm/ and pack it to target/npm/finlint-<version>.tgz.
+# Build the npm package into npm/ and pack it to $CARGO_TARGET_DIR/npm/finlint-<version>.tgz
+# (target/npm/ without CARGO_TARGET_DIR).
 # Install it anywhere with: npm install /path/to/finlint-<version>.tgz
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ echo '{"type": "commonjs"}' > npm/pkg/node/package.json
 # The generated core types get a CommonJS twin the same way.
 sed "s#'./types.generated.js'#'./types.generated.cjs'#" npm/index.d.ts > npm/index.d.cts
 cp npm/types.generated.d.ts npm/types.generated.d.cts
-mkdir -p target/npm
-(cd npm && npm pack --pack-destination ../target/npm --silent)
-ls target/npm/*.tgz
+out=$(realpath -m "${CARGO_TARGET_DIR:-target}/npm")
+mkdir -p "$out"
+(cd npm && npm pack --pack-destination "$out" --silent)
+ls "$out"/*.tgz

@@ -17,7 +17,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'target/release/finlint');
+// Scripts honour CARGO_TARGET_DIR (one target directory per worktree).
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const cli = path.join(targetDir, 'release/finlint');
 const CUTOFFS = [0, 100, 300, 1000, 1500, 2000, 3000];
 
 function fullDictionary() {

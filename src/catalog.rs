@@ -1,5 +1,6 @@
 //! The one catalog of names (data/catalog.toml): products, labels,
-//! categories and severities, with the Chinese names every front end shows.
+//! categories, severities, document formats, hidden document parts and
+//! explain reasons, with the Chinese names every front end shows.
 //!
 //! The Rust enums (`Category`, `LabelKind`, `Severity`) stay where the code
 //! branches on them; their display names come from here, and products are
@@ -10,7 +11,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::{Format, HiddenPart};
 use crate::pack::{Category, LabelKind, Severity};
+use crate::report::ExplainReason;
 
 const CATALOG_DATA: &str = include_str!("../data/catalog.toml");
 
@@ -39,6 +42,15 @@ pub struct Catalog {
     pub categories: Vec<Entry>,
     #[cfg_attr(test, ts(type = "Array<{ id: Severity, name: string }>"))]
     pub severities: Vec<Entry>,
+    /// Document formats (`report.document.format`).
+    #[cfg_attr(test, ts(type = "Array<{ id: Format, name: string }>"))]
+    pub formats: Vec<Entry>,
+    /// Document parts readers do not see (`report.document.hidden[].part`).
+    #[cfg_attr(test, ts(type = "Array<{ id: HiddenPart, name: string }>"))]
+    pub hidden_parts: Vec<Entry>,
+    /// Why a candidate was not flagged (`report.explained[].reason`).
+    #[cfg_attr(test, ts(type = "Array<{ id: ExplainReason, name: string }>"))]
+    pub explain_reasons: Vec<Entry>,
 }
 
 /// The data file's shape: one `[[product]]` table per product, and so on.
@@ -49,6 +61,9 @@ struct CatalogFile {
     label: Vec<Entry>,
     category: Vec<Entry>,
     severity: Vec<Entry>,
+    format: Vec<Entry>,
+    hidden_part: Vec<Entry>,
+    explain_reason: Vec<Entry>,
 }
 
 /// The built-in catalog, parsed once per process.
@@ -62,6 +77,9 @@ pub fn catalog() -> &'static Catalog {
             labels: file.label,
             categories: file.category,
             severities: file.severity,
+            formats: file.format,
+            hidden_parts: file.hidden_part,
+            explain_reasons: file.explain_reason,
         };
         catalog.assert_complete();
         catalog
@@ -107,6 +125,17 @@ impl Catalog {
             &self.severities,
             &[Severity::Error, Severity::Warning, Severity::Info].map(Severity::as_str),
         );
+        assert_same_ids("format", &self.formats, &Format::ALL.map(Format::as_str));
+        assert_same_ids(
+            "hidden part",
+            &self.hidden_parts,
+            &HiddenPart::ALL.map(HiddenPart::as_str),
+        );
+        assert_same_ids(
+            "explain reason",
+            &self.explain_reasons,
+            &ExplainReason::ALL.map(ExplainReason::as_str),
+        );
         let mut seen = std::collections::HashSet::new();
         for p in &self.products {
             assert!(
@@ -128,6 +157,18 @@ impl Catalog {
 
     pub fn severity_name(&self, s: Severity) -> &str {
         name_of(&self.severities, s.as_str())
+    }
+
+    pub fn format_name(&self, f: Format) -> &str {
+        name_of(&self.formats, f.as_str())
+    }
+
+    pub fn hidden_part_name(&self, p: HiddenPart) -> &str {
+        name_of(&self.hidden_parts, p.as_str())
+    }
+
+    pub fn explain_reason_name(&self, r: ExplainReason) -> &str {
+        name_of(&self.explain_reasons, r.as_str())
     }
 
     /// The product's id for its id or its Chinese name (`理财` gives
@@ -250,5 +291,16 @@ mod tests {
         assert_eq!(json["labels"][4]["id"], "risk_warning");
         assert_eq!(json["categories"][7]["name"], "缺少必备信息");
         assert_eq!(json["severities"][0]["id"], "error");
+        assert_eq!(json["formats"][1]["name"], "PowerPoint 演示文稿");
+        assert_eq!(json["hidden_parts"][0]["id"], "notes");
+        assert_eq!(json["explain_reasons"][1]["name"], "否定");
+    }
+
+    /// The document and explain names the formats print come from here.
+    #[test]
+    fn document_parts_and_reasons_are_named_from_the_catalog() {
+        assert_eq!(Format::Pptx.label_zh(), "PowerPoint 演示文稿");
+        assert_eq!(HiddenPart::Comments.label_zh(), "批注");
+        assert_eq!(ExplainReason::Overlap.label_zh(), "被更长命中覆盖");
     }
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use crate::catalog::catalog;
 use crate::context::{Context, SentenceCues};
-use crate::error::Error;
+use crate::error::{Error, InputKind};
 use crate::explain::{Dropped, Unflagged};
 use crate::genre::Genre;
 use crate::labels::LabelSet;
@@ -302,10 +302,13 @@ impl Checker {
                     .product_id(name)
                     .and_then(|id| self.profiles.get(id))
                     .ok_or_else(|| {
-                        Error::Input(format!(
-                            "未知的产品类型 {name:?}，可选：{}、auto",
-                            catalog().product_choices()
-                        ))
+                        Error::input(
+                            InputKind::UnknownProduct,
+                            format!(
+                                "未知的产品类型 {name:?}，可选：{}、auto",
+                                catalog().product_choices()
+                            ),
+                        )
                     })?;
                 let info = ProfileInfo {
                     name: profile.name.clone(),
@@ -808,14 +811,20 @@ fn quote_in_message(message: &str, text: &str) -> String {
 
 fn validate_input(input: &str) -> Result<(), Error> {
     if input.trim().is_empty() {
-        return Err(Error::Input("文本为空，请输入需要检查的文案".to_string()));
+        return Err(Error::input(
+            InputKind::Empty,
+            "文本为空，请输入需要检查的文案",
+        ));
     }
     if input.len() > MAX_INPUT_BYTES {
-        return Err(Error::Input(format!(
-            "文本过大：{}，单次检查上限为 {}；请分段检查或使用命令行的 --jsonl 批量模式",
-            crate::pack::describe_bytes(input.len()),
-            crate::pack::describe_bytes(MAX_INPUT_BYTES)
-        )));
+        return Err(Error::input(
+            InputKind::TooLarge,
+            format!(
+                "文本过大：{}，单次检查上限为 {}；请分段检查或使用命令行的 --jsonl 批量模式",
+                crate::pack::describe_bytes(input.len()),
+                crate::pack::describe_bytes(MAX_INPUT_BYTES)
+            ),
+        ));
     }
     Ok(())
 }

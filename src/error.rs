@@ -1,17 +1,51 @@
-//! The crate's error type. Messages are in Chinese because they reach users.
+//! The crate's one error type, with kinds that programs (and tests) match
+//! on; the Chinese text is for people. Messages are in Chinese because they
+//! reach users.
 
-use std::fmt;
+/// Why a pack error has no line: it is about the packs together (the
+/// lexicon's capacity), or the parser gave no position.
+fn at_line(line: &Option<usize>) -> String {
+    line.map_or_else(String::new, |l| format!(" 第{l}行"))
+}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// A rule pack or configuration that cannot be used.
+    /// A rule pack or configuration that cannot be used: the file, the line
+    /// when it can be known, and the field when the error is about one.
+    #[error("规则包 {origin}{}：{message}", at_line(.line))]
     Pack {
         origin: String,
         line: Option<usize>,
+        field: Option<String>,
+        /// The quoted value the error is about (a rule id), from which the
+        /// loader finds the line when the error is raised without the
+        /// source at hand.
+        value: Option<String>,
         message: String,
     },
-    /// Input that cannot be checked.
-    Input(String),
+    /// Input that cannot be checked, and why.
+    #[error("输入无效：{message}")]
+    Input { kind: InputKind, message: String },
+    /// A labelled corpus line that cannot be read (`finlint eval`).
+    #[error("{origin} 第{line}行：{message}")]
+    Corpus {
+        origin: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// What is wrong with the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Empty or only whitespace.
+    Empty,
+    /// Over the size limit of one check.
+    TooLarge,
+    /// A product type that is neither an id nor a Chinese name in the catalog.
+    UnknownProduct,
+    /// Fixes that do not belong to this text.
+    FixMismatch,
 }
 
 impl Error {
@@ -19,32 +53,66 @@ impl Error {
         Error::Pack {
             origin: origin.to_string(),
             line,
+            field: None,
+            value: None,
             message,
         }
     }
-}
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    pub fn input(kind: InputKind, message: impl Into<String>) -> Self {
+        Error::Input {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The same pack error, about `field`.
+    pub fn field(mut self, name: &str) -> Self {
+        if let Error::Pack { field, .. } = &mut self {
+            *field = Some(name.to_string());
+        }
+        self
+    }
+
+    /// The same pack error, about the quoted value `v` (a rule id).
+    pub fn about(mut self, v: &str) -> Self {
+        if let Error::Pack { value, .. } = &mut self {
+            *value = Some(v.to_string());
+        }
+        self
+    }
+
+    /// A pack error without a line gets the line where its value first
+    /// appears in `source`: quoted (`"x.y"`), or as a key (`stocks = …`).
+    pub fn locate(mut self, source: &str) -> Self {
+        if let Error::Pack {
+            line: line @ None,
+            value: Some(v),
+            ..
+        } = &mut self
+        {
+            let quoted = format!("\"{v}\"");
+            let as_key = |l: &str| {
+                l.trim_start()
+                    .strip_prefix(v.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            };
+            *line = source
+                .find(&quoted)
+                .map(|b| source[..b].matches('\n').count() + 1)
+                .or_else(|| source.lines().position(as_key).map(|i| i + 1));
+        }
+        self
+    }
+
+    /// The input's kind, for input errors.
+    pub fn input_kind(&self) -> Option<InputKind> {
         match self {
-            Error::Pack {
-                origin,
-                line: Some(line),
-                message,
-            } => {
-                write!(f, "规则包 {origin} 第{line}行：{message}")
-            }
-            Error::Pack {
-                origin,
-                line: None,
-                message,
-            } => write!(f, "规则包 {origin}：{message}"),
-            Error::Input(message) => write!(f, "输入无效：{message}"),
+            Error::Input { kind, .. } => Some(*kind),
+            _ => None,
         }
     }
 }
-
-impl std::error::Error for Error {}
 
 /// Parser messages in Chinese. The parsers (serde, toml, serde_json,
 /// regex-syntax) speak English; users of a rule pack or a JSONL batch should

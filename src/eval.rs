@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{CheckOptions, Checker};
+use crate::error::Error;
 use crate::pack::{Category, LabelKind};
 use crate::report::Report;
 
@@ -41,12 +42,16 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    pub fn value(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.hit as f64 / self.total as f64
-        }
+    /// The share of hits; None when there was nothing to score, which is no
+    /// evidence of quality (a 0/0 recall is not a perfect one), so a floor
+    /// compared with it fails.
+    pub fn value(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.hit as f64 / self.total as f64)
+    }
+
+    /// At or above `floor`; never true for 0/0.
+    pub fn meets(&self, floor: f64) -> bool {
+        self.value().is_some_and(|v| v >= floor)
     }
 }
 
@@ -67,12 +72,18 @@ pub struct EvalResult {
     pub errors: Vec<String>,
 }
 
-pub fn parse_corpus(source: &str, origin: &str) -> Result<Vec<CorpusDoc>, String> {
+pub fn parse_corpus(source: &str, origin: &str) -> Result<Vec<CorpusDoc>, Error> {
     source
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{origin} 第{}行：{e}", i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| Error::Corpus {
+                origin: origin.to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })
+        })
         .collect()
 }
 
@@ -253,9 +264,30 @@ fn score_detection(r: &mut EvalResult, checker: &Checker, doc: &CorpusDoc) {
 }
 
 impl EvalResult {
+    /// Every judgement error, one line each: misses, false positives, label
+    /// errors and product-detection errors. A corpus's known list
+    /// (tests/known/) is this, sorted; a test fails on any line not in it.
+    pub fn known_errors(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = [
+            &self.misses,
+            &self.false_positives,
+            &self.label_errors,
+            &self.profile_errors,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        all.sort_unstable();
+        all
+    }
+
     pub fn render(&self, verbose: bool) -> String {
         let mut out = String::new();
-        let pct = |r: &Ratio| format!("{:.3} ({}/{})", r.value(), r.hit, r.total);
+        let pct = |r: &Ratio| match r.value() {
+            Some(v) => format!("{v:.3} ({}/{})", r.hit, r.total),
+            None => format!("-     ({}/{})", r.hit, r.total),
+        };
         out.push_str(&format!("documents        {}\n", self.documents));
         out.push_str(&format!("recall           {}\n", pct(&self.recall)));
         out.push_str(&format!("precision        {}\n", pct(&self.precision)));
@@ -306,5 +338,20 @@ impl EvalResult {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_scored_is_not_a_perfect_score() {
+        let none = Ratio::default();
+        assert_eq!(none.value(), None);
+        assert!(!none.meets(0.0));
+        let all = Ratio { hit: 3, total: 3 };
+        assert_eq!(all.value(), Some(1.0));
+        assert!(all.meets(1.0));
     }
 }

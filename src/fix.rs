@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::error::{Error, InputKind};
 use crate::report::Finding;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 
@@ -418,8 +418,9 @@ pub fn apply_fixes(text: &str, fixes: &[Fix]) -> Result<Applied, Error> {
             && text.is_char_boundary(f.end)
     };
     if !fixes.iter().all(fits) {
-        return Err(Error::Input(
-            "结果的位置与文本不符：应用建议须使用检查这段文本时得到的结果".into(),
+        return Err(Error::input(
+            InputKind::FixMismatch,
+            "结果的位置与文本不符：应用建议须使用检查这段文本时得到的结果",
         ));
     }
     let mut edits: Vec<(Edit, usize)> = fixes

@@ -5,6 +5,8 @@
 //! lists are data files under `data/`, embedded at compile time.
 
 pub mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod context;
 pub mod engine;
 pub mod error;
@@ -38,6 +40,6 @@ pub mod wasm;
 
 pub use catalog::{catalog, Catalog};
 pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MAX_INPUT_BYTES};
-pub use error::Error;
+pub use error::{Error, InputKind};
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
 pub use report::{ExplainReason, Explained, Finding, Report};

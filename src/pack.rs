@@ -386,14 +386,19 @@ pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
                 .and_then(|b| key_at(source, b))
                 .map(|k| format!("字段 {k}："))
                 .unwrap_or_default();
-            Error::pack(
+            let field = at.and_then(|b| key_at(source, b));
+            let err = Error::pack(
                 origin,
                 line,
                 format!(
                     "TOML 格式错误：{key}{}",
                     crate::error::zh::toml(e.message())
                 ),
-            )
+            );
+            match field {
+                Some(f) => err.field(&f),
+                None => err,
+            }
         })?
     };
     validate_pack(&pack, source, origin)?;
@@ -443,16 +448,16 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
             )
         };
         if rule.id.trim().is_empty() {
-            return Err(err("字段 id 不能为空".into()));
+            return Err(err("字段 id 不能为空".into()).field("id"));
         }
         if !seen.insert(rule.id.as_str()) {
-            return Err(err("字段 id 重复".into()));
+            return Err(err("字段 id 重复".into()).field("id"));
         }
         if rule.terms.is_empty() && rule.patterns.is_empty() && rule.frames.is_empty() {
             return Err(err("必须提供 terms、patterns 或 frames 至少一项".into()));
         }
         if rule.message.trim().is_empty() {
-            return Err(err("字段 message 不能为空".into()));
+            return Err(err("字段 message 不能为空".into()).field("message"));
         }
         for (field, text) in [
             ("message", &rule.message),
@@ -463,7 +468,8 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
             if chars > MAX_TEXT_CHARS {
                 return Err(err(format!(
                     "字段 {field} 长 {chars} 个字符，超过上限 {MAX_TEXT_CHARS}（它会复制到每一条结果中）"
-                )));
+                ))
+                .field(field));
             }
         }
         let replacements = rule.replacement.iter().chain(rule.replacements.values());
@@ -477,7 +483,7 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
             )));
         }
         if let Some(t) = rule.terms.iter().find(|t| t.trim().is_empty()) {
-            return Err(err(format!("字段 terms 含空词条（{t:?}）")));
+            return Err(err(format!("字段 terms 含空词条（{t:?}）")).field("terms"));
         }
         total_terms += rule.terms.len();
         // Syntax and size are checked where the pattern is prepared (rules.rs),
@@ -486,7 +492,8 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
             return Err(err(format!(
                 "正则表达式无效：长度 {} 超过上限 {MAX_PATTERN_LEN}",
                 p.len()
-            )));
+            ))
+            .field("patterns"));
         }
     }
     for (i, ext) in pack.extend.iter().enumerate() {
@@ -495,16 +502,18 @@ fn validate_pack(pack: &PackFile, source: &str, origin: &str) -> Result<(), Erro
                 origin,
                 locate(source, &ext.rule),
                 format!("extend[{i}]：字段 terms 含空词条（{t:?}）"),
-            ));
+            )
+            .field("terms"));
         }
         total_terms += ext.terms.len();
     }
     if let Some(a) = pack.allow.iter().find(|a| a.trim().is_empty()) {
         return Err(Error::pack(
             origin,
-            None,
+            locate(source, a),
             format!("字段 allow 含空词条（{a:?}）"),
-        ));
+        )
+        .field("allow"));
     }
     if total_terms > MAX_TERMS {
         return Err(Error::pack(

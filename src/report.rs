@@ -96,20 +96,23 @@ impl ExplainReason {
         }
     }
 
-    /// A short Chinese name for the reason, for lists and badges.
+    pub const ALL: [ExplainReason; 10] = [
+        ExplainReason::PartOfWord,
+        ExplainReason::Negation,
+        ExplainReason::Question,
+        ExplainReason::GenreCitation,
+        ExplainReason::QuotationFrame,
+        ExplainReason::ContextException,
+        ExplainReason::RuleException,
+        ExplainReason::AllowList,
+        ExplainReason::GenericYields,
+        ExplainReason::Overlap,
+    ];
+
+    /// A short Chinese name for the reason, for lists and badges, from
+    /// data/catalog.toml.
     pub fn label_zh(self) -> &'static str {
-        match self {
-            ExplainReason::PartOfWord => "词的一部分",
-            ExplainReason::Negation => "否定",
-            ExplainReason::Question => "提问",
-            ExplainReason::GenreCitation => "体裁引用",
-            ExplainReason::QuotationFrame => "引用警示",
-            ExplainReason::ContextException => "上下文排除",
-            ExplainReason::RuleException => "例外用语",
-            ExplainReason::AllowList => "允许列表",
-            ExplainReason::GenericYields => "让位于具体规则",
-            ExplainReason::Overlap => "被更长命中覆盖",
-        }
+        crate::catalog().explain_reason_name(self)
     }
 }
 

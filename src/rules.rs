@@ -210,8 +210,9 @@ fn compile_check(
     let patterns = patterns
         .iter()
         .map(|p| {
-            prepare(p, builtin)
-                .map_err(|e| Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")))
+            prepare(p, builtin).map_err(|e| {
+                Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")).about(id)
+            })
         })
         .collect::<Result<_, _>>()?;
     Ok(CompiledCheck {
@@ -238,12 +239,19 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         .patterns
         .iter()
         .map(|p| {
-            prepare(p, builtin)
-                .map_err(|e| Error::pack(origin, None, format!("规则 {} 的正则无效：{e}", def.id)))
+            prepare(p, builtin).map_err(|e| {
+                Error::pack(origin, None, format!("规则 {} 的正则无效：{e}", def.id))
+                    .field("patterns")
+                    .about(&def.id)
+            })
         })
         .collect::<Result<_, _>>()?;
     for frame in &def.frames {
-        let bad = |e: String| Error::pack(origin, None, format!("规则 {} 的框架无效：{e}", def.id));
+        let bad = |e: String| {
+            Error::pack(origin, None, format!("规则 {} 的框架无效：{e}", def.id))
+                .field("frames")
+                .about(&def.id)
+        };
         let expanded = Concepts::builtin().expand(frame).map_err(bad)?;
         patterns.push(prepare(&expanded, builtin).map_err(bad)?);
     }
@@ -313,6 +321,8 @@ fn product_id(name: &str, origin: &str, field: &str) -> Result<String, Error> {
                     catalog().product_choices()
                 ),
             )
+            .field(field)
+            .about(name)
         })
 }
 
@@ -379,11 +389,13 @@ impl RuleSet {
         let mut extra_terms: Vec<(usize, String)> = Vec::new();
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
             let pack = parse_pack(source, origin)?;
-            set.absorb(pack, true, origin, &mut extra_terms, i == 0)?;
+            set.absorb(pack, true, origin, &mut extra_terms, i == 0)
+                .map_err(|e| e.locate(source))?;
         }
         for (source, origin) in user_packs {
             let pack = parse_pack(source, origin)?;
-            set.absorb(pack, false, origin, &mut extra_terms, true)?;
+            set.absorb(pack, false, origin, &mut extra_terms, true)
+                .map_err(|e| e.locate(source))?;
         }
         set.apply_switches();
         set.build_lexicon(&extra_terms)?;
@@ -417,7 +429,9 @@ impl RuleSet {
                         "规则 id {:?} 与已有规则重复；如需补充词条请使用 [[extend]]",
                         def.id
                     ),
-                ));
+                )
+                .field("id")
+                .about(&def.id));
             }
             self.rules.push(compile_rule(def, builtin, origin)?);
             self.ids.insert(def.id.clone(), self.rules.len() - 1);
@@ -432,6 +446,8 @@ impl RuleSet {
                     None,
                     format!("extend.rule 指向不存在的规则 {:?}", ext.rule),
                 )
+                .field("extend.rule")
+                .about(&ext.rule)
             })?;
             extra_terms.extend(ext.terms.iter().map(|t| (idx, fold_str(t))));
             let folded: Vec<String> = ext.exceptions.iter().map(|t| fold_str(t)).collect();
@@ -468,7 +484,9 @@ impl RuleSet {
                 origin,
                 None,
                 format!("字段 {field} 指向不存在的规则 {id:?}"),
-            ))
+            )
+            .field(field)
+            .about(id))
         }
     }
 

@@ -56,7 +56,7 @@ fn js_error(code: &str, message: &str) -> JsValue {
 fn engine_error(e: &Error) -> JsValue {
     let code = match e {
         Error::Pack { .. } => code::PACK,
-        Error::Input(_) => code::ARGUMENT,
+        Error::Input { .. } | Error::Corpus { .. } => code::ARGUMENT,
     };
     js_error(code, &e.to_string())
 }

@@ -310,6 +310,51 @@ fn eval_prints_the_scores() {
     }
 }
 
+/// `eval --dict` with `--rules` applies the packs (they were ignored).
+#[test]
+fn eval_with_another_dictionary_still_applies_the_packs() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/hard_cases.jsonl");
+    let dict = concat!(env!("CARGO_MANIFEST_DIR"), "/data/dict/base.txt");
+    let pack = temp("off.toml", b"disable = [\"guarantee\", \"absolute\"]\n");
+    let recall_hits = |args: &[&str]| {
+        let o = finlint(args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["recall"]["hit"].as_u64().unwrap()
+    };
+    let plain = recall_hits(&["eval", "--format", "json", "--dict", dict, corpus]);
+    let with_pack = recall_hits(&[
+        "eval",
+        "--format",
+        "json",
+        "--dict",
+        dict,
+        "--rules",
+        s(&pack),
+        corpus,
+    ]);
+    assert!(with_pack < plain, "{with_pack} vs {plain}");
+}
+
+/// `eval` and `rules` write text or JSON only; any other format is a usage
+/// error in Chinese naming the choices, not text printed in its place.
+#[test]
+fn eval_and_rules_refuse_formats_they_do_not_write() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/hard_cases.jsonl");
+    for args in [
+        vec!["eval", "--format", "sarif", corpus],
+        vec!["eval", "--format", "jsonl", corpus],
+        vec!["rules", "--format", "github"],
+        vec!["rules", "-f", "sarif"],
+    ] {
+        let o = finlint(&args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("无效") && err.contains("text、json"), "{err}");
+    }
+}
+
 #[test]
 fn rules_lists_every_rule() {
     let o = finlint(&["rules", "--format", "json"], None);
@@ -829,14 +874,26 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
         )
         .unwrap();
     }
-    // `rules` is closed before it writes (its output fits a pipe buffer);
-    // the checks are closed after one byte, their output being far larger.
+    let batch = fresh_dir("pipe-batch").join("batch.jsonl");
+    let line = format!(
+        "{{\"id\":1,\"text\":\"{}\"}}\n",
+        "保本保息，零风险稳赚！".repeat(20)
+    );
+    std::fs::write(&batch, line.repeat(500)).unwrap();
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/hard_cases.jsonl");
+    // `rules` and `eval` are closed before they write (their output fits a
+    // pipe buffer); the checks are closed after one byte, their output being
+    // far larger.
     let cases = [
         (vec!["rules"], 0),
         (vec!["rules", "--format", "json"], 0),
+        (vec!["eval", "-v", corpus], 0),
+        (vec!["eval", "--format", "json", corpus], 0),
         (vec!["check", s(&dir)], 1),
         (vec!["check", "--format", "json", s(&dir)], 1),
         (vec!["check", "--format", "github", s(&dir)], 1),
+        (vec!["check", "--format", "sarif", s(&dir)], 1),
+        (vec!["check", "--jsonl", s(&batch)], 1),
     ];
     for (args, read_first) in cases {
         let mut child = Command::new(env!("CARGO_BIN_EXE_finlint"))

@@ -1,9 +1,8 @@
 //! Hostile and malformed input: each case gets a clear error or a sane
-//! report, and no input makes the checker superlinear.
+//! report. That no input makes the checker superlinear is a wall-clock
+//! ratio, measured in benches/scaling.rs.
 
-use std::time::Instant;
-
-use finlint::{CheckOptions, Checker, Report};
+use finlint::{CheckOptions, Checker, Error, InputKind, Report};
 
 fn check(text: &str) -> Result<Report, finlint::Error> {
     Checker::shared().check(
@@ -19,7 +18,7 @@ fn check(text: &str) -> Result<Report, finlint::Error> {
 fn empty_and_whitespace_only_are_clear_errors() {
     for t in ["", " ", "\n\n\t　 ", "\u{200B}\u{FEFF}"] {
         match check(t) {
-            Err(e) => assert!(e.to_string().contains("为空"), "{t:?}: {e}"),
+            Err(e) => assert_eq!(e.input_kind(), Some(InputKind::Empty), "{t:?}: {e}"),
             // Invisible characters are not whitespace to Rust; the report is then simply clean.
             Ok(r) => assert!(r.findings.iter().all(|f| f.span.is_none()), "{t:?}"),
         }
@@ -114,90 +113,36 @@ fn rule_packs_that_are_huge_duplicated_empty_or_pathological() {
         rule("a.b", "terms = [\"x\"]"),
         rule("a.b", "terms = [\"y\"]")
     );
-    assert!(Checker::new(&[(&dup, "dup.toml")])
-        .err()
-        .unwrap()
-        .to_string()
-        .contains("重复"));
+    let field = |e: Option<Error>| match e {
+        Some(Error::Pack { field, line, .. }) => (field, line.is_some()),
+        other => panic!("not a pack error: {other:?}"),
+    };
+    assert_eq!(
+        field(Checker::new(&[(&dup, "dup.toml")]).err()),
+        (Some("id".into()), true)
+    );
     let empty = rule("a.b", "terms = [\"\"]");
-    assert!(Checker::new(&[(&empty, "empty.toml")])
-        .err()
-        .unwrap()
-        .to_string()
-        .contains("空词条"));
+    assert_eq!(
+        field(Checker::new(&[(&empty, "empty.toml")]).err()),
+        (Some("terms".into()), true)
+    );
     // The regex crate never backtracks: the classic catastrophic pattern is linear.
     let evil = rule("a.evil", "patterns = [\"(a*)*b\"]");
+    // Its time on long input is measured in benches/scaling.rs.
     let checker = Checker::new(&[(&evil, "evil.toml")]).unwrap();
-    let t0 = Instant::now();
     checker
         .check(&"a".repeat(100_000), &CheckOptions::default())
         .unwrap();
-    assert!(t0.elapsed().as_secs() < 20);
     // Patterns that would compile to a huge automaton are rejected by size limits.
     let huge = rule("a.huge", "patterns = [\"(?:\\\\w{100}){100}\"]");
     let e = Checker::new(&[(&huge, "huge.toml")])
         .err()
-        .expect("size limit")
-        .to_string();
-    assert!(e.contains("huge.toml") && e.contains("正则"), "{e}");
-}
-
-/// Time for the median of three runs, to damp noise.
-fn median_time(text: &str) -> f64 {
-    let mut times: Vec<f64> = (0..3)
-        .map(|_| {
-            let t0 = Instant::now();
-            check(text).unwrap();
-            t0.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    times[1]
-}
-
-/// Doubling the input must not much more than double the time. The bound is a
-/// ratio, not an absolute time, so a slow or busy machine does not matter;
-/// quadratic behaviour would show as a ratio near 4 at these sizes.
-#[test]
-fn time_grows_linearly_with_input() {
-    let shapes: [(&str, &str); 8] = [
-        (
-            "claims with punctuation",
-            "保本保息，零风险稳赚！全国第一。最近第一季度。谨防“保本”骗局。\n",
-        ),
-        ("one endless line", "保本收益稳定零风险理财第一季度最近"),
-        ("unclosed comments", "<!-- 保本 "),
-        ("unmatched angle brackets", "<b 保本 < 零风险 "),
-        (
-            "suppression markers",
-            "保本 <!-- finlint-disable-line guarantee -->\n",
-        ),
-        (
-            "digits",
-            "13912345678 6222021234567890128 110101199003077571 ",
-        ),
-        // One line with nested overrides, isolates and RTL letters: the
-        // bidi algorithm runs over the whole line.
-        (
-            "bidi controls on one line",
-            "\u{202E}本保\u{202D}保本\u{2067}שלום (保本) \u{2069}\u{202C}\u{202C}",
-        ),
-        ("right-to-left text", "مرحبا بالعالم 123 שלום עולם، "),
-    ];
-    for (name, unit) in shapes {
-        let small = unit.repeat(200_000 / unit.len() + 1);
-        let large = unit.repeat(800_000 / unit.len() + 1);
-        let (ts, tl) = (median_time(&small), median_time(&large));
-        let ratio = tl / ts.max(1e-4);
-        println!(
-            "{name}: {:.1} ms for {} KB, {:.1} ms for {} KB, ratio {ratio:.2} (linear = 4)",
-            ts * 1e3,
-            small.len() / 1024,
-            tl * 1e3,
-            large.len() / 1024
-        );
-        assert!(ratio < 8.0, "{name}: 4x input took {ratio:.1}x time");
-    }
+        .expect("size limit");
+    assert!(
+        matches!(&e, Error::Pack { origin, line: Some(_), field: Some(f), .. }
+            if origin == "huge.toml" && f == "patterns"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -298,46 +243,10 @@ fn a_user_rule_never_silently_drops_another_rules_finding() {
     assert!(r.suppressed.is_empty(), "{:?}", r.suppressed);
 }
 
-/// Issue 15, item 5: loading was quadratic (each rule's line was found by
-/// scanning the whole source). A ratio, as for the other linearity tests.
-#[test]
-fn pack_loading_is_linear_in_the_number_of_rules() {
-    let pack = |n: usize| -> String {
-        (0..n)
-            .map(|i| {
-                user_rule(
-                    &format!("org.r{i}"),
-                    "warning",
-                    &format!("terms = [\"词条{i}号\"]"),
-                )
-            })
-            .collect()
-    };
-    let time = |src: &str| {
-        let mut v: Vec<f64> = (0..3)
-            .map(|_| {
-                let t0 = Instant::now();
-                Checker::new(&[(src, "p.toml")]).unwrap();
-                t0.elapsed().as_secs_f64()
-            })
-            .collect();
-        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        v[1]
-    };
-    // The built-in rules are loaded every time; subtract them.
-    let base = time("allow = [\"x\"]\n");
-    let (small, large) = (pack(3_000), pack(12_000));
-    let (ts, tl) = (
-        (time(&small) - base).max(1e-3),
-        (time(&large) - base).max(1e-3),
-    );
-    println!(
-        "3,000 rules {:.0} ms, 12,000 rules {:.0} ms",
-        ts * 1e3,
-        tl * 1e3
-    );
-    assert!(tl / ts < 8.0, "4x rules took {:.1}x time", tl / ts);
-}
+// Linearity in input size and in the number of rules, and the cost of large
+// allow and exception lists, are wall-clock ratios: they are measured in
+// benches/scaling.rs (run by scripts/bench.sh), not in the default test run
+// on a shared, loaded machine.
 
 #[test]
 fn pack_size_and_message_length_are_bounded_at_load_time() {
@@ -355,11 +264,11 @@ fn pack_size_and_message_length_are_bounded_at_load_time() {
         "[[rule]]\nid = \"org.long\"\ncategory = \"misleading\"\nseverity = \"error\"\nmessage = \"{}\"\nbasis = \"b\"\nterms = [\"x\"]\n",
         "长".repeat(finlint::pack::MAX_TEXT_CHARS + 1)
     );
-    let e = Checker::new(&[(&long, "long.toml")])
-        .err()
-        .unwrap()
-        .to_string();
-    assert!(e.contains("message") && e.contains("上限"), "{e}");
+    let e = Checker::new(&[(&long, "long.toml")]).err().unwrap();
+    assert!(
+        matches!(&e, Error::Pack { line: Some(2), field: Some(f), .. } if f == "message"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -419,26 +328,15 @@ fn a_message_quotes_at_most_forty_characters_of_the_hit() {
 }
 
 /// A large allow-list (an organisation's 100,000 product and branch names)
-/// was checked phrase by phrase for every candidate: minutes for 450 KB of
-/// copy. One automaton pass makes it cost about what the text costs anyway.
+/// is one automaton pass: allowed phrases go, the rest stay. (Its cost, once
+/// minutes for 450 KB, is measured in benches/scaling.rs.)
 #[test]
-fn a_large_allow_list_does_not_multiply_the_check_time() {
+fn a_large_allow_list_applies_to_every_candidate() {
     let phrases: Vec<String> = (0..100_000).map(|i| format!("\"允许短语{i}号\"")).collect();
     let pack = format!("allow = [{}, \"鑫享第一\"]\n", phrases.join(","));
     let with_pack = Checker::new(&[(&pack, "allow.toml")]).unwrap();
     let text = "保本理财，零风险。鑫享第一。".repeat(5_000);
-    let time = |checker: &Checker| {
-        let t0 = Instant::now();
-        let r = checker.check(&text, &CheckOptions::default()).unwrap();
-        (t0.elapsed().as_secs_f64(), r)
-    };
-    let (plain, _) = time(Checker::shared());
-    let (allowed, r) = time(&with_pack);
-    println!("without the list {plain:.2} s, with 100,000 phrases {allowed:.2} s");
-    assert!(
-        allowed < plain * 4.0 + 0.5,
-        "{allowed:.2} s vs {plain:.2} s"
-    );
+    let r = with_pack.check(&text, &CheckOptions::default()).unwrap();
     assert!(!r.findings.iter().any(|f| f.text.contains("鑫享第一")));
     assert!(r.findings.iter().any(|f| f.rule == "guarantee.principal"));
 }
@@ -446,7 +344,7 @@ fn a_large_allow_list_does_not_multiply_the_check_time() {
 /// The same family for a rule's exceptions: a pack extending a rule with
 /// 100,000 exceptions was scanned phrase by phrase for every hit.
 #[test]
-fn a_large_exception_list_does_not_multiply_the_check_time() {
+fn a_large_exception_list_applies_where_it_matches() {
     let phrases: Vec<String> = (0..100_000).map(|i| format!("\"例外短语{i}号\"")).collect();
     let pack = format!(
         "[[extend]]\nrule = \"guarantee.principal\"\nexceptions = [{}, \"保本理财通\"]\n",
@@ -454,18 +352,10 @@ fn a_large_exception_list_does_not_multiply_the_check_time() {
     );
     let with_pack = Checker::new(&[(&pack, "exceptions.toml")]).unwrap();
     let text = "保本理财，零风险。保本理财通。".repeat(5_000);
-    let time = |checker: &Checker| {
-        let t0 = Instant::now();
-        let r = checker.check(&text, &CheckOptions::default()).unwrap();
-        (t0.elapsed().as_secs_f64(), r)
-    };
-    let (plain, before) = time(Checker::shared());
-    let (excepted, r) = time(&with_pack);
-    println!("without the list {plain:.2} s, with 100,000 exceptions {excepted:.2} s");
-    assert!(
-        excepted < plain * 4.0 + 0.5,
-        "{excepted:.2} s vs {plain:.2} s"
-    );
+    let before = Checker::shared()
+        .check(&text, &CheckOptions::default())
+        .unwrap();
+    let r = with_pack.check(&text, &CheckOptions::default()).unwrap();
     let count = |r: &finlint::Report| {
         r.findings
             .iter()

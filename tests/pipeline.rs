@@ -1,7 +1,7 @@
 //! Behaviour of the whole pipeline on real copy: context, packs, profiles,
 //! labels, suppression.
 
-use finlint::{CheckOptions, Checker, Error, Report};
+use finlint::{CheckOptions, Checker, Error, InputKind, Report};
 
 fn check_with(checker: &Checker, text: &str, product: &str) -> Report {
     checker
@@ -160,14 +160,14 @@ fn unknown_product_and_empty_text_are_clear_errors() {
         )
         .unwrap_err();
     assert!(
-        matches!(e, Error::Input(_)) && e.to_string().contains("stocks"),
+        e.input_kind() == Some(InputKind::UnknownProduct) && e.to_string().contains("stocks"),
         "{e}"
     );
     for empty in ["", "   \n\t "] {
         let e = Checker::shared()
             .check(empty, &CheckOptions::default())
             .unwrap_err();
-        assert!(e.to_string().contains("为空"), "{e}");
+        assert_eq!(e.input_kind(), Some(InputKind::Empty), "{e}");
     }
 }
 
@@ -235,15 +235,39 @@ fn invalid_packs_name_the_problem() {
         ("disable = [\"nope\"]\n", "nope"),
         ("[[extend]]\nrule = \"x.y\"\nterms = [\"a\"]\n", "x.y"),
         ("[required_labels]\nstocks = [\"date\"]\n", "stocks"),
-        ("[[rule]]\nid = \"guarantee.principal\"\ncategory = \"guarantee\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"x\"]\n", "重复"),
+        ("[[rule]]\nid = \"guarantee.principal\"\ncategory = \"guarantee\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"x\"]\n", "guarantee.principal"),
         ("[[rule]]\nid = \"a\"\ncategory = \"nonsense\"\nseverity = \"error\"\nmessage = \"m\"\nbasis = \"b\"\nterms = [\"x\"]\n", "nonsense"),
     ];
-    for (src, needle) in cases {
-        let e = Checker::new(&[(src, "bad.toml")])
-            .err()
-            .expect(src)
-            .to_string();
-        assert!(e.contains(needle) && e.contains("bad.toml"), "{src}: {e}");
+    // (line, field) each error names, as the README promises.
+    let places = [
+        (2, Some("severity")),
+        (1, Some("disable")),
+        (2, Some("extend.rule")),
+        (2, Some("required_labels")),
+        (2, Some("id")),
+        (3, Some("category")),
+    ];
+    for ((src, needle), (want_line, want_field)) in cases.into_iter().zip(places) {
+        let e = Checker::new(&[(src, "bad.toml")]).err().expect(src);
+        let text = e.to_string();
+        assert!(
+            text.contains(needle) && text.contains("bad.toml"),
+            "{src}: {e}"
+        );
+        let Error::Pack {
+            origin,
+            line,
+            field,
+            ..
+        } = &e
+        else {
+            panic!("{src}: not a pack error: {e:?}");
+        };
+        assert_eq!(
+            (origin.as_str(), *line, field.as_deref()),
+            ("bad.toml", Some(want_line), want_field),
+            "{src}: {e}"
+        );
     }
 }
 
@@ -275,5 +299,5 @@ fn large_input_is_checked() {
     let e = Checker::shared()
         .check(&too_big, &CheckOptions::default())
         .unwrap_err();
-    assert!(e.to_string().contains("上限"), "{e}");
+    assert_eq!(e.input_kind(), Some(InputKind::TooLarge), "{e}");
 }

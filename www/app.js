@@ -10,7 +10,7 @@ const backdrop = $('backdrop');
 // Names of labels, severities, categories and products: data/catalog.toml,
 // read from the wasm module's catalog() when the worker is ready. Nothing
 // here spells them.
-const names = { labels: [], severity: {}, category: {}, categoryOrder: [], product: {} };
+const names = { labels: [], severity: {}, category: {}, categoryOrder: [], product: {}, reason: {} };
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 // The categories a user's own terms may be filed under, in menu order: the
 // others are document-level (missing_label) or need validators.
@@ -19,12 +19,6 @@ const STORE = {
   text: 'finlint.text', product: 'finlint.product', terms: 'finlint.terms', category: 'finlint.category',
   allow: 'finlint.allow', pack: 'finlint.pack', packName: 'finlint.packName', groupBy: 'finlint.groupBy',
   explain: 'finlint.explain',
-};
-// Short names for `report.explained[].reason`; the full reason is in `detail`.
-const REASON_ZH = {
-  part_of_word: '词的一部分', negation: '否定', question: '提问', genre_citation: '体裁引用',
-  quotation_frame: '引用警示', context_exception: '上下文排除', rule_exception: '例外用语',
-  allow_list: '允许列表', generic_yields: '让位于具体规则', overlap: '被更长命中覆盖',
 };
 const NO_FIX = '不提供一键修改：';
 const CUSTOM_PACK_NAME = '本机自定义违规词与白名单';
@@ -465,7 +459,7 @@ function explainedItem(e, report) {
   const at = e.line ? `<span class="rule">第${e.line}行第${e.column}列</span>` : '';
   li.innerHTML = `
     <button type="button" class="head">
-      <span class="badge explained">未标记·${escapeHtml(REASON_ZH[e.reason] || e.reason)}</span><span class="quote">“${escapeHtml(e.visible ?? e.text)}”</span><span class="rule">${escapeHtml(e.rule)}</span>${at}
+      <span class="badge explained">未标记·${escapeHtml(names.reason[e.reason] || e.reason)}</span><span class="quote">“${escapeHtml(e.visible ?? e.text)}”</span><span class="rule">${escapeHtml(e.rule)}</span>${at}
     </button>
     <p class="message">${escapeHtml(e.detail)}</p>`;
   const head = li.querySelector('.head');
@@ -882,6 +876,8 @@ function applyCatalog(catalog) {
   names.category = Object.fromEntries(catalog.categories.map((c) => [c.id, c.name]));
   names.categoryOrder = catalog.categories.map((c) => c.id);
   names.product = Object.fromEntries(catalog.products.map((p) => [p.id, p.name]));
+  // Short names for `report.explained[].reason`; the full reason is in `detail`.
+  names.reason = Object.fromEntries(catalog.explain_reasons.map((r) => [r.id, r.name]));
   fillSelect($('product'), catalog.products);
   fillSelect($('term-category'), TERM_CATEGORIES.map((id) => ({ id, name: names.category[id] })));
   $('product').value = load(STORE.product);

@@ -10,7 +10,7 @@ onmessage = async (event) => {
     await ready;
     const t0 = performance.now();
     const result = finlint.checkDocument(new Uint8Array(bytes), name, { product: product || null });
-    postMessage({ id, ok: true, result, ms: performance.now() - t0 });
+    postMessage({ id, ok: true, result, ms: performance.now() - t0, catalog: finlint.catalog() });
   } catch (e) {
     postMessage({ id, ok: false, message: String((e && e.message) || e) });
   }

@@ -25,8 +25,9 @@ const PANEL = `
   </div>
   <p id="doc-status" class="muted" role="status" aria-live="polite"></p>`;
 
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
-const FORMAT = { docx: 'Word 文档', pptx: 'PowerPoint 演示文稿', pdf: 'PDF', image: '图片' };
+// Names of severities, formats and hidden parts: data/catalog.toml, sent by
+// the worker with each result (the wasm module's catalog()).
+const names = { severity: {}, format: {}, hidden: {} };
 let worker = null;
 let nextId = 1;
 
@@ -79,9 +80,17 @@ async function checkFile(file) {
     }
     status.classList.remove('error-text');
     status.textContent = `已检查 ${file.name}（${e.data.ms.toFixed(1)} ms）`;
+    applyCatalog(e.data.catalog);
     render(e.data.result);
   };
   w.postMessage({ id, name: file.name, bytes, product }, [bytes]);
+}
+
+function applyCatalog(catalog) {
+  const table = (list) => Object.fromEntries(list.map((e) => [e.id, e.name]));
+  names.severity = table(catalog.severities);
+  names.format = table(catalog.formats);
+  names.hidden = table(catalog.hidden_parts);
 }
 
 function render(result) {
@@ -89,7 +98,7 @@ function render(result) {
   const doc = report.document;
   document.getElementById('doc-result').hidden = false;
   document.getElementById('doc-meta').textContent =
-    `${doc.file} · ${FORMAT[doc.format] || doc.format} · ${(doc.bytes / 1024).toFixed(1)} KB · SHA-256 ${doc.sha256}`;
+    `${doc.file} · ${names.format[doc.format] || doc.format} · ${(doc.bytes / 1024).toFixed(1)} KB · SHA-256 ${doc.sha256}`;
   const verdict = document.getElementById('doc-verdict');
   verdict.textContent = report.summary.verdict;
   verdict.className = `verdict ${report.summary.pass ? 'pass' : 'fail'}`;
@@ -101,7 +110,7 @@ function render(result) {
   document.getElementById('doc-hidden-box').hidden = hidden.length === 0;
   document.getElementById('doc-hidden-count').textContent = String(hidden.length);
   renderList(document.getElementById('doc-hidden'), hidden, result.hiddenPlaces,
-    (f) => (f.part === 'notes' ? '演讲者备注' : '批注'));
+    (f) => names.hidden[f.part] || f.part);
 }
 
 /** The extracted text with each finding marked (UTF-16 spans, no overlaps). */
@@ -130,7 +139,7 @@ function renderList(list, findings, places, prefix) {
     const li = el('li', f.severity);
     li.dataset.rule = f.rule;
     const head = el('div', 'head');
-    head.append(el('span', `sev ${f.severity}`, SEVERITY[f.severity] || f.severity), ' ');
+    head.append(el('span', `sev ${f.severity}`, names.severity[f.severity] || f.severity), ' ');
     if (prefix) head.append(el('span', 'part', `${prefix(f)} `));
     head.append(el('strong', null, f.text || '（全文）'), ' ', el('code', null, f.rule));
     li.append(head);

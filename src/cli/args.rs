@@ -102,6 +102,20 @@ pub enum Format {
     Github,
 }
 
+/// What `eval` can write: the scores as text, or as JSON.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Text,
+    Json,
+}
+
+/// What `rules` can write: the table, or every definition as JSON.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -146,7 +160,7 @@ pub struct CheckArgs {
     #[arg(
         long = "max-findings",
         value_name = "N",
-        default_value_t = finlint::DEFAULT_MAX_FINDINGS as u32,
+        default_value_t = crate::DEFAULT_MAX_FINDINGS as u32,
         hide_default_value = true,
         value_parser = clap::value_parser!(u32).range(1..)
     )]
@@ -192,7 +206,7 @@ pub struct EvalArgs {
         hide_possible_values = true,
         hide_default_value = true
     )]
-    pub format: Format,
+    pub format: EvalFormat,
 }
 
 #[derive(Args)]
@@ -210,7 +224,7 @@ pub struct RulesArgs {
         hide_possible_values = true,
         hide_default_value = true
     )]
-    pub format: Format,
+    pub format: RulesFormat,
 }
 
 /// Parse the arguments; help and version go to stdout with exit 0, usage
@@ -241,7 +255,7 @@ pub fn parse() -> Command {
 fn product_help() -> String {
     format!(
         "产品类型：{}或 auto（自动识别，默认）；也可写中文名，如 理财",
-        finlint::catalog().product_choices()
+        crate::catalog().product_choices()
     )
 }
 

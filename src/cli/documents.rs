@@ -1,10 +1,10 @@
 //! The CLI's hook for documents (.docx, .pptx, .pdf, images): kept apart from
-//! main.rs so that file walking and text input can change independently.
+//! the walk and text input so that they can change independently.
 
 use std::path::Path;
 
-use finlint::extract::{self, Format};
-use finlint::{CheckOptions, Checker, Report};
+use crate::extract::{self, Format};
+use crate::{CheckOptions, Checker, Report};
 
 /// Whether a directory walk should pick up `path` as a document.
 pub fn is_document(path: &Path) -> bool {
@@ -23,7 +23,7 @@ pub fn check_if_document(
     }
     let name = path.display().to_string();
     Some(
-        crate::input::read_bounded(path, extract::MAX_DOCUMENT_BYTES, "").and_then(|bytes| {
+        super::input::read_bounded(path, extract::MAX_DOCUMENT_BYTES, "").and_then(|bytes| {
             let checked = extract::check_document(checker, &name, &bytes, options)?;
             Ok((name, checked.document.body.text, checked.report))
         }),

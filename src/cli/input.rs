@@ -1,13 +1,11 @@
 //! Reading what the user points the CLI at: files through a bounded reader,
-//! text in the encodings Chinese offices use, and directory walks that
-//! survive special files, link loops and unreadable folders.
+//! and text in the encodings Chinese offices use.
 
-use std::collections::{BTreeMap, HashSet};
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use finlint::pack::describe_bytes;
+use crate::pack::describe_bytes;
 
 /// Text read from a file or standard input, and the encoding it was in when
 /// that was not plain UTF-8.
@@ -43,6 +41,13 @@ pub fn read_bounded(path: &Path, limit: usize, hint: &str) -> Result<Vec<u8>, St
         ));
     }
     Ok(bytes)
+}
+
+/// A text file: read through the bounded reader (`hint` follows the
+/// too-large message) and decoded.
+pub fn read_text(path: &Path, limit: usize, hint: &str) -> Result<Text, String> {
+    let bytes = read_bounded(path, limit, hint)?;
+    decode(bytes, &path.display().to_string())
 }
 
 /// Standard input, bounded like a file.
@@ -154,170 +159,4 @@ fn has_four_byte_sequence(bytes: &[u8]) -> bool {
         }
     }
     false
-}
-
-pub const CHECKABLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
-
-/// What a directory walk found, skipped and could not read.
-#[derive(Default)]
-pub struct Walk {
-    pub files: Vec<PathBuf>,
-    /// Extension (or "无扩展名") -> count of files not of a checkable type.
-    pub other_types: BTreeMap<String, usize>,
-    /// Special files and links not followed, each with the reason.
-    pub skipped: Vec<String>,
-    /// Folders or entries that could not be read: the run still goes on.
-    pub problems: Vec<String>,
-    seen_dirs: HashSet<FileId>,
-    seen_files: HashSet<FileId>,
-}
-
-#[cfg(unix)]
-type FileId = (u64, u64);
-#[cfg(not(unix))]
-type FileId = PathBuf;
-
-#[cfg(unix)]
-fn file_id(meta: &fs::Metadata, _path: &Path) -> FileId {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-#[cfg(not(unix))]
-fn file_id(_meta: &fs::Metadata, path: &Path) -> FileId {
-    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-#[cfg(unix)]
-fn special_kind(meta: &fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
-    if t.is_fifo() {
-        "命名管道（FIFO）"
-    } else if t.is_socket() {
-        "套接字"
-    } else if t.is_char_device() || t.is_block_device() {
-        "设备文件"
-    } else {
-        "特殊文件"
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_meta: &fs::Metadata) -> &'static str {
-    "特殊文件"
-}
-
-pub fn is_checkable(path: &Path) -> bool {
-    crate::documents::is_document(path)
-        || path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| CHECKABLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-impl Walk {
-    /// Walk a directory argument; its files are appended sorted.
-    pub fn add_dir(&mut self, dir: &Path) {
-        let start = self.files.len();
-        if let Ok(meta) = fs::metadata(dir) {
-            self.seen_dirs.insert(file_id(&meta, dir));
-        }
-        self.walk(dir);
-        self.files[start..].sort();
-    }
-
-    fn walk(&mut self, dir: &Path) {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.problems.push(format!(
-                    "无法读取目录 {}：{}，已跳过",
-                    dir.display(),
-                    io_zh(&e)
-                ));
-                return;
-            }
-        };
-        let mut paths: Vec<PathBuf> = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => paths.push(entry.path()),
-                Err(e) => self.problems.push(format!(
-                    "无法读取目录 {} 中的条目：{}",
-                    dir.display(),
-                    io_zh(&e)
-                )),
-            }
-        }
-        paths.sort();
-        for path in paths {
-            self.visit(&path);
-        }
-    }
-
-    /// Links are followed, but no directory or file is visited twice, so
-    /// `ln -s . x` neither loops nor repeats files.
-    fn visit(&mut self, path: &Path) {
-        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let meta = match fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) if is_link => {
-                self.skipped
-                    .push(format!("{}（链接无法跟随：{}）", path.display(), io_zh(&e)));
-                return;
-            }
-            Err(e) => {
-                self.problems.push(format!(
-                    "无法读取 {}：{}，已跳过",
-                    path.display(),
-                    io_zh(&e)
-                ));
-                return;
-            }
-        };
-        let id = file_id(&meta, path);
-        if meta.is_dir() {
-            if self.seen_dirs.insert(id) {
-                self.walk(path);
-            } else {
-                self.skipped.push(format!(
-                    "{}（链接指向已检查过的目录，未重复进入）",
-                    path.display()
-                ));
-            }
-        } else if !meta.is_file() {
-            self.skipped.push(format!(
-                "{}（{}，不是普通文件）",
-                path.display(),
-                special_kind(&meta)
-            ));
-        } else if !is_checkable(path) {
-            let ext = path
-                .extension()
-                .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
-                .unwrap_or_else(|| "无扩展名".into());
-            *self.other_types.entry(ext).or_insert(0) += 1;
-        } else if self.seen_files.insert(id) {
-            self.files.push(path.to_path_buf());
-        } else {
-            self.skipped.push(format!(
-                "{}（与已检查的文件是同一文件，未重复检查）",
-                path.display()
-            ));
-        }
-    }
-
-    /// "3 个不支持的文件（.docx 2 个、.pdf 1 个）", or None.
-    pub fn other_types_note(&self) -> Option<String> {
-        let total: usize = self.other_types.values().sum();
-        (total > 0).then(|| {
-            let parts: Vec<String> = self
-                .other_types
-                .iter()
-                .map(|(ext, n)| format!("{ext} {n} 个"))
-                .collect();
-            format!("{total} 个不支持的文件（{}）", parts.join("、"))
-        })
-    }
 }

@@ -3,9 +3,14 @@
 
 use std::io::{self, BufRead, Write};
 
-use finlint::error::zh;
-use finlint::pack::describe_bytes;
-use finlint::{CheckOptions, Checker, MAX_INPUT_BYTES};
+use rayon::prelude::*;
+use rayon::ThreadPool;
+
+use super::input::io_zh;
+use crate::error::zh;
+use crate::format::tagged::{LineError, Tagged};
+use crate::pack::describe_bytes;
+use crate::{CheckOptions, Checker, MAX_INPUT_BYTES};
 
 /// Lines per parallel step: enough to keep every worker busy.
 const CHUNK_LINES: usize = 1024;
@@ -69,7 +74,7 @@ fn next_chunk(
     while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
         match read_line(reader, &mut buf) {
             Err(e) => {
-                outcome.stopped = Some(format!("读取 {name} 失败：{}", crate::input::io_zh(&e)));
+                outcome.stopped = Some(format!("读取 {name} 失败：{}", io_zh(&e)));
                 break;
             }
             Ok(Ok(false)) => break,
@@ -98,7 +103,7 @@ pub fn run(
     reader: &mut dyn BufRead,
     name: &str,
     defaults: &CheckOptions,
-    jobs: usize,
+    pool: &ThreadPool,
     out: &mut dyn Write,
     warn: &mut dyn FnMut(String),
 ) -> io::Result<Outcome> {
@@ -111,7 +116,7 @@ pub fn run(
         }
         for ((line, _), result) in chunk
             .iter()
-            .zip(check_chunk(checker, &chunk, defaults, jobs))
+            .zip(check_chunk(checker, &chunk, defaults, pool))
         {
             match result {
                 Ok((rendered, pass)) => {
@@ -121,8 +126,13 @@ pub fn run(
                 Err((id, msg)) => {
                     outcome.bad_lines += 1;
                     warn(format!("{name} 第{line}行：{msg}"));
-                    let entry = serde_json::json!({ "id": id, "line": line, "error": msg });
-                    writeln!(out, "{entry}")?;
+                    let entry = LineError {
+                        id: &id,
+                        line: *line,
+                        error: &msg,
+                    };
+                    serde_json::to_writer(&mut *out, &entry)?;
+                    writeln!(out)?;
                 }
             }
         }
@@ -133,41 +143,27 @@ pub fn run(
     Ok(outcome)
 }
 
-/// Check a chunk of lines on `jobs` threads, each taking a contiguous slice.
+/// Check a chunk of lines on the pool, results in input order. A line whose
+/// check panicked still answers, with an internal error, so that one bad
+/// document never takes the batch down.
 fn check_chunk(
     checker: &Checker,
     chunk: &[(usize, Vec<u8>)],
     defaults: &CheckOptions,
-    jobs: usize,
+    pool: &ThreadPool,
 ) -> Vec<LineOutcome> {
-    let per_worker = chunk.len().div_ceil(jobs.max(1));
-    let check_slice = |slice: &[(usize, Vec<u8>)]| -> Vec<LineOutcome> {
-        slice
-            .iter()
-            .map(|(_, line)| check_line(checker, line, defaults))
-            .collect()
-    };
-    if jobs <= 1 {
-        return check_slice(chunk);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunk
-            .chunks(per_worker)
-            .map(|slice| (slice.len(), scope.spawn(move || check_slice(slice))))
-            .collect();
-        // A worker that died still answers for each of its lines.
-        handles
-            .into_iter()
-            .flat_map(|(n, h)| {
-                h.join().unwrap_or_else(|_| {
-                    let lost = || {
+    pool.install(|| {
+        chunk
+            .par_iter()
+            .map(|(_, line)| {
+                std::panic::catch_unwind(|| check_line(checker, line, defaults)).unwrap_or_else(
+                    |_| {
                         Err((
                             serde_json::Value::Null,
                             "内部错误：检查线程异常退出".to_string(),
                         ))
-                    };
-                    (0..n).map(|_| lost()).collect()
-                })
+                    },
+                )
             })
             .collect()
     })
@@ -204,7 +200,7 @@ fn check_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> LineOu
     let report = checker
         .check(&item.text, &options)
         .map_err(|e| (item.id.clone(), e.to_string()))?;
-    let rendered = serde_json::to_string(&crate::Tagged {
+    let rendered = serde_json::to_string(&Tagged {
         id: Some(&item.id),
         file: None,
         encoding: None,

@@ -59,13 +59,21 @@ impl Format {
         }
     }
 
-    pub fn label_zh(self) -> &'static str {
+    pub const ALL: [Format; 4] = [Format::Docx, Format::Pptx, Format::Pdf, Format::Image];
+
+    /// The id, as serialised.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Format::Docx => "Word 文档",
-            Format::Pptx => "PowerPoint 演示文稿",
-            Format::Pdf => "PDF",
-            Format::Image => "图片",
+            Format::Docx => "docx",
+            Format::Pptx => "pptx",
+            Format::Pdf => "pdf",
+            Format::Image => "image",
         }
+    }
+
+    /// The Chinese name, from data/catalog.toml.
+    pub fn label_zh(self) -> &'static str {
+        crate::catalog().format_name(self)
     }
 }
 

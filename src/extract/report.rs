@@ -33,11 +33,19 @@ pub enum HiddenPart {
 }
 
 impl HiddenPart {
-    pub fn label_zh(self) -> &'static str {
+    pub const ALL: [HiddenPart; 2] = [HiddenPart::Notes, HiddenPart::Comments];
+
+    /// The id, as serialised.
+    pub fn as_str(self) -> &'static str {
         match self {
-            HiddenPart::Notes => "演讲者备注",
-            HiddenPart::Comments => "批注",
+            HiddenPart::Notes => "notes",
+            HiddenPart::Comments => "comments",
         }
+    }
+
+    /// The Chinese name, from data/catalog.toml.
+    pub fn label_zh(self) -> &'static str {
+        crate::catalog().hidden_part_name(self)
     }
 }
 

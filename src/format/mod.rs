@@ -1,11 +1,14 @@
-//! Output formats shared by the CLI and tests: human text, SARIF 2.1.0 and
-//! GitHub workflow commands. JSON is the report's own serde form.
+//! Output formats shared by the CLI and tests: human text, SARIF 2.1.0,
+//! GitHub workflow commands and the rules table. JSON is the report's own
+//! serde form, tagged with its origin (`tagged`).
 
 use std::borrow::Cow;
 
 pub mod github;
+pub mod rules;
 pub mod sarif;
 pub mod summary;
+pub mod tagged;
 pub mod text;
 
 /// Characters that would act on a terminal instead of showing: C0 and C1

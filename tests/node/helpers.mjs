@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Scripts honour CARGO_TARGET_DIR (one target directory per worktree).
-export const cliPath = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release/finlint');
+export const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+export const cliPath = path.join(targetDir, 'release/finlint');
+// scripts/build-npm.sh packs into the target directory too.
+export const tarballPath = path.join(targetDir, 'npm/finlint-0.1.0.tgz');
 const require = createRequire(import.meta.url);
 
 export function loadWasm() {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { root, runCli } from './helpers.mjs';
+import { root, runCli, tarballPath } from './helpers.mjs';
 
 let project;
 let pkg;
@@ -17,7 +17,7 @@ before(() => {
   execFileSync('bash', [path.join(root, 'scripts/build-npm.sh')], { stdio: 'pipe' });
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'finlint-pkg-'));
   fs.writeFileSync(path.join(project, 'package.json'), '{"name":"cms","version":"1.0.0","private":true}');
-  const tarball = path.join(root, 'target/npm/finlint-0.1.0.tgz');
+  const tarball = tarballPath;
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: project, stdio: 'pipe' });
   pkg = createRequire(path.join(project, 'index.js'))('finlint');
 });

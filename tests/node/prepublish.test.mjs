@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { root } from './helpers.mjs';
+import { root, tarballPath } from './helpers.mjs';
 
 let project;
 let hook;
@@ -16,7 +16,7 @@ before(async () => {
   execFileSync('bash', [path.join(root, 'scripts/build-npm.sh')], { stdio: 'pipe' });
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'finlint-cms-'));
   fs.writeFileSync(path.join(project, 'package.json'), '{"name":"cms","version":"1.0.0","private":true,"type":"module"}');
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(root, 'target/npm/finlint-0.1.0.tgz')], { cwd: project, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarballPath], { cwd: project, stdio: 'pipe' });
   fs.copyFileSync(path.join(root, 'examples/cms-prepublish/hook.mjs'), path.join(project, 'hook.mjs'));
   hook = await import(pathToFileURL(path.join(project, 'hook.mjs')));
 });
