@@ -177,17 +177,20 @@ fn shared_examples_meet_the_floors() {
 
 /// Regression floors for the batches written by people outside the rules
 /// (tests/independent/README.md has their before-tuning scores). They sit
-/// just under today's figures and only ever rise; batch E has not been tuned
-/// on, so its floor guards generalisation rather than memory.
+/// just under today's figures and only ever rise. Every batch here has been
+/// tuned on; the untuned measurement is the next batch, scored before it
+/// joins this list.
 #[test]
 fn independent_batches_keep_their_scores() {
     // (file, recall, precision)
     const FLOORS: &[(&str, f64, f64)] = &[
-        ("batch-a", 0.92, 0.87),
+        ("batch-a", 0.92, 0.88),
         ("batch-b", 0.93, 0.99),
-        ("batch-c", 0.85, 0.83),
-        ("batch-d", 0.86, 0.82),
-        ("batch-e", 0.73, 0.92),
+        ("batch-c", 0.86, 0.83),
+        ("batch-d", 0.90, 0.83),
+        ("batch-e", 0.96, 0.93),
+        ("batch-f", 0.97, 0.99),
+        ("batch-g", 0.90, 0.94),
     ];
     let dir = root().join("tests/independent");
     let failures: Vec<String> = FLOORS
