@@ -132,6 +132,13 @@ impl Context {
             if self.negators.contains(token) {
                 return Some((from, to));
             }
+            // The segmenter may split a negator (不|代表): try it with the
+            // token before.
+            if let Some(&before) = i.checked_sub(2).and_then(|k| boundaries.get(k)) {
+                if self.negators.contains(&text[before..to]) {
+                    return Some((before, to));
+                }
+            }
             if !self.neutral.contains(token) && !self.transparent.contains(token) {
                 return None;
             }

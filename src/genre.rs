@@ -121,7 +121,8 @@ impl Genre {
 
     /// How a sentence cites, if it does: what `--explain` says.
     pub fn citation(&self, sentence: &str) -> Option<Citation> {
-        let line = sentence.trim_start();
+        // A Markdown heading (### 二、…) is a list item like any other.
+        let line = sentence.trim_start().trim_start_matches('#').trim_start();
         // A bare phrase on a line of its own (a table cell, a slogan in a
         // list) is listed, not asserted, in a text that warns.
         let bare_phrase = line.chars().count() <= SHORT_LINE;
