@@ -191,6 +191,9 @@ fn independent_batches_keep_their_scores() {
         ("batch-e", 0.96, 0.93),
         ("batch-f", 0.97, 0.99),
         ("batch-g", 0.90, 0.94),
+        ("batch-h", 0.75, 0.97),
+        ("batch-i", 0.65, 0.82),
+        ("batch-j", 0.83, 0.91),
     ];
     let dir = root().join("tests/independent");
     let failures: Vec<String> = FLOORS
