@@ -26,7 +26,7 @@ const PARTS = [
   ['rule packs: build (RuleSet::build)', /RuleSet.*build/],
   ['regex compile', /regex_automata.*(Builder|build|compile|Compiler)|regex_syntax/],
   ['aho-corasick build', /aho_corasick.*(Builder|build|nfa::noncontiguous|dfa::Builder)/],
-  ['segmenter dictionary', /finlint::segment::dict::Dictionary::(builtin|from_text|from_sorted)|jieba_rs::Jieba::(load_dict|add_word)/],
+  ['segmenter dictionary', /finlint::segment|jieba_rs/],
   ['context and frames', /finlint::context::Context::builtin|finlint::frames/],
   ['profiles', /finlint::profile/],
   ['labels', /finlint::labels/],
