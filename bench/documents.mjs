@@ -24,10 +24,10 @@ function extraction() {
   }
 }
 
-/** Size of a release wasm build after wasm-opt -O3, raw and gzip -9. */
+/** Size of a wasm-profile build after wasm-opt -O3, raw and gzip -9. */
 function wasmSize(features) {
-  execFileSync('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--release', '--no-default-features', ...features], { cwd: root, stdio: 'inherit' });
-  const raw = path.join(target, 'wasm32-unknown-unknown/release/finlint.wasm');
+  execFileSync('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm', '--no-default-features', ...features], { cwd: root, stdio: 'inherit' });
+  const raw = path.join(target, 'wasm32-unknown-unknown/wasm/finlint.wasm');
   const out = path.join(target, 'bench/size.wasm');
   const opt = path.join(root, 'node_modules/.bin/wasm-opt');
   execFileSync(opt, ['-O3', '--strip-debug', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', raw, '-o', out]);

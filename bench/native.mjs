@@ -1,7 +1,7 @@
 // Native figures that criterion does not give: its medians summarised as
 // MB/s, `finlint check --jsonl` on one core and on all cores, and peak
 // memory (GNU time's maximum resident set size).
-// Usage: node bench/native.mjs [--quick]   (after `cargo bench --bench check`)
+// Usage: node bench/native.mjs [--quick] [--only=criterion,throughput,...]   (after `cargo bench --bench check`)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import { targetDir } from './inputs.mjs';
 import { median, fmt, mbps } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
-const cli = path.join(targetDir, 'release/finlint');
+// FINLINT_CLI=path measures another build (e.g. a saved baseline) in the same session.
+const cli = process.env.FINLINT_CLI ?? path.join(targetDir, 'release/finlint');
 const benchDir = path.join(targetDir, 'bench');
 const size = (f) => fs.statSync(path.join(benchDir, f)).size;
 
@@ -58,6 +59,22 @@ function memory() {
   }
 }
 
-criterionMedians();
-batch(quick ? 1 : 3);
-memory();
+/** The whole CLI run on each 10 MB input, report streamed to /dev/null. */
+function throughput(runs) {
+  console.log(`\n## finlint check, one 10 MB file, one core (median of ${runs} runs, start-up included)\n| input | format | wall time | throughput |\n|---|---|---:|---:|`);
+  for (const name of ['realistic', 'clean']) {
+    for (const format of ['jsonl', 'json']) {
+      const file = path.join(benchDir, `${name}.txt`);
+      const ms = median(Array.from({ length: runs }, () => timed(['check', '--format', format, '--product', 'general', '--jobs', '1', file]).ms));
+      console.log(`| ${name} | ${format} | ${fmt(ms)} ms | ${mbps(size(`${name}.txt`), ms).toFixed(1)} MB/s |`);
+    }
+  }
+}
+
+// --only=criterion,throughput,batch,memory runs those sections.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (section) => !only || only.includes(section);
+if (want('criterion')) criterionMedians();
+if (want('throughput')) throughput(quick ? 1 : 5);
+if (want('batch')) batch(quick ? 1 : 3);
+if (want('memory')) memory();

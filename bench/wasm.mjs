@@ -1,7 +1,7 @@
 // WebAssembly benchmarks, with the naive JS regex checker measured in the
 // same run on the same inputs. Prints size, start-up, per-ad latency,
 // 10 MB throughput, peak memory and accuracy.
-// Usage: node bench/wasm.mjs [--quick]   (scripts/bench.sh builds first)
+// Usage: node bench/wasm.mjs [--quick] [--only=size,startup,...]   (scripts/bench.sh builds first)
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
@@ -13,15 +13,17 @@ import { score } from './accuracy.mjs';
 import { median, percentile, timeRuns, mbps, fmt } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
-const glue = path.join(root, 'www/pkg/node/finlint.js');
-const wasmFile = path.join(root, 'www/pkg/finlint_bg.wasm');
+// FINLINT_PKG=dir measures another build (e.g. a saved baseline) in the same session.
+const pkg = process.env.FINLINT_PKG ?? path.join(root, 'www/pkg');
+const glue = path.join(pkg, 'node/finlint.js');
+const wasmFile = path.join(pkg, 'finlint_bg.wasm');
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
 
 function sizes() {
   const raw = fs.readFileSync(wasmFile);
   const gz = zlib.gzipSync(raw, { level: 9 }).length;
   const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(`\n## wasm module (www/pkg/finlint_bg.wasm)\nsize: ${raw.length} B raw (${kb(raw.length)}), ${gz} B gzip -9 (${kb(gz)}), ${br} B brotli (${kb(br)})`);
+  console.log(`\n## wasm module (${path.relative(root, wasmFile)})\nsize: ${raw.length} B raw (${kb(raw.length)}), ${gz} B gzip -9 (${kb(gz)}), ${br} B brotli (${kb(br)})`);
 }
 
 // A fresh Node process per run: module load, init(), then the first and a
@@ -110,12 +112,15 @@ function accuracy(m, naive) {
   console.log(row('naive JS', base));
 }
 
+// --only=size,startup,latency,throughput,memory,accuracy runs those sections.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (section) => !only || only.includes(section);
 const m = createRequire(import.meta.url)(glue);
 m.init();
 const naive = naiveChecker(builtinTerms());
-sizes();
-startup(quick ? 3 : 9);
-latency(m, naive, quick ? 40 : 400);
-throughput(m, naive, quick ? 1 : 5);
-memory();
-accuracy(m, naive);
+if (want('size')) sizes();
+if (want('startup')) startup(quick ? 3 : 9);
+if (want('latency')) latency(m, naive, quick ? 40 : 400);
+if (want('throughput')) throughput(m, naive, quick ? 1 : 5);
+if (want('memory')) memory();
+if (want('accuracy')) accuracy(m, naive);

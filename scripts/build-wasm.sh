@@ -12,8 +12,9 @@ if [ "$have" != "$want" ]; then
   exit 1
 fi
 
-cargo build --lib --target wasm32-unknown-unknown --release --no-default-features
-wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/finlint.wasm"
+# The wasm profile (Cargo.toml) is release optimised for size.
+cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/finlint.wasm"
 rm -rf www/pkg
 # One module for the page (ES module, used by the worker) and one for Node.
 wasm-bindgen "$wasm" --target web --out-dir www/pkg --no-typescript

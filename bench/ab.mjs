@@ -1,0 +1,58 @@
+// A/B comparison of wasm builds on a noisy shared machine: fresh Node
+// processes alternate between the builds, round after round, so that load
+// from other work falls on all of them alike. Each process loads one build,
+// times init(), the first check of the 2,000-character ad, then the median
+// of 200 more checks of it. Prints medians over the rounds, and the sizes.
+// Usage: node bench/ab.mjs [rounds] PKG_DIR...   (dirs as www/pkg after scripts/build-wasm.sh)
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ad } from './inputs.mjs';
+import { median, fmt } from './stats.mjs';
+
+const args = process.argv.slice(2);
+const rounds = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 9;
+const pkgs = args;
+if (!pkgs.length) throw new Error('usage: node bench/ab.mjs [rounds] PKG_DIR...');
+
+const probe = (glue) => `
+  const t0 = performance.now();
+  const m = require(${JSON.stringify(glue)});
+  const t1 = performance.now();
+  m.init();
+  const t2 = performance.now();
+  const text = require('fs').readFileSync(0, 'utf8');
+  m.check(text, null);
+  const t3 = performance.now();
+  const warm = [];
+  for (let i = 0; i < 200; i++) { const t = performance.now(); m.check(text, null); warm.push(performance.now() - t); }
+  warm.sort((a, b) => a - b);
+  console.log(JSON.stringify({ load: t1 - t0, init: t2 - t1, first: t3 - t2, check: warm[100] }));`;
+
+const input = ad(2000);
+const rows = pkgs.map(() => []);
+for (let r = 0; r < rounds; r++) {
+  pkgs.forEach((pkg, i) => {
+    const glue = path.resolve(pkg, 'node/finlint.js');
+    rows[i].push(JSON.parse(execFileSync(process.execPath, ['-e', probe(glue)], { input, encoding: 'utf8' })));
+  });
+}
+// Warm checks, interleaved in one process: every build checks the ad in
+// turn, 1,000 times, so that load drift falls on all alike.
+const mods = pkgs.map((pkg) => createRequire(import.meta.url)(path.resolve(pkg, 'node/finlint.js')));
+mods.forEach((m) => { m.init(); for (let i = 0; i < 20; i++) m.check(input, null); });
+const inter = pkgs.map(() => []);
+for (let r = 0; r < 1000; r++) {
+  mods.forEach((m, i) => { const t = performance.now(); m.check(input, null); inter[i].push(performance.now() - t); });
+}
+console.log(`| build | raw | gzip -9 | brotli | load | init() | first check | check, 2,000 chars | same, interleaved |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
+pkgs.forEach((pkg, i) => {
+  const raw = fs.readFileSync(path.join(pkg, 'finlint_bg.wasm'));
+  const gz = zlib.gzipSync(raw, { level: 9 }).length;
+  const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const m = (k) => `${fmt(median(rows[i].map((x) => x[k])))} ms`;
+  console.log(`| ${pkg} | ${raw.length} | ${gz} | ${br} | ${m('load')} | ${m('init')} | ${m('first')} | ${m('check')} | ${fmt(median(inter[i]))} ms |`);
+});
+console.log(`(medians of ${rounds} rounds; each round runs every build once, in a fresh process; interleaved: median of 1,000 checks per build in one process, taking turns)`);
