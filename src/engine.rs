@@ -9,9 +9,9 @@ use crate::context::{Context, SentenceCues};
 use crate::error::{Error, InputKind};
 use crate::explain::{Dropped, Unflagged};
 use crate::genre::Genre;
-use crate::labels::LabelSet;
+use crate::labels::{FoundLabels, LabelSet};
 use crate::normalize::Normalized;
-use crate::pack::{Category, LabelKind, Scope, Severity};
+use crate::pack::{LabelKind, Scope, Severity};
 use crate::profile::{Profile, ProfileSet};
 use crate::report::{
     Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
@@ -152,13 +152,13 @@ impl Checker {
         let suppressions = Suppressions::parse(input, &norm.comments);
         let truncated = options.max_findings.is_some_and(|max| {
             cap_hits(&mut hits, max, |h| {
-                let id = &self.rules.rules[h.rule].id;
+                let id = &self.rules.rules[h.rule].meta.id;
                 let range = norm.to_original(h.start, h.end);
                 suppressions.marker_for(id, Some(range)).is_some()
             })
         });
 
-        let labels_found = self.find_labels(text);
+        let labels_found = self.labels.find_all(text);
         // Sized once: growing by doubling (the label and covered findings are
         // appended) cost up to twice the findings' memory on dense copy.
         let mut pending: Vec<(Finding, Option<(usize, usize)>)> = Vec::with_capacity(
@@ -193,12 +193,12 @@ impl Checker {
             } else {
                 "用户规则"
             };
-            reasons.push(format!("与{whose} {} 的命中重叠，由它代为报告", by.id));
+            reasons.push(format!("与{whose} {} 的命中重叠，由它代为报告", by.meta.id));
         }
 
         let label_ranges: Vec<Option<(usize, usize)>> = labels_found
             .iter()
-            .map(|l| l.map(|(s, e)| norm.to_original(s, e)))
+            .map(|(_, at)| at.map(|(s, e)| norm.to_original(s, e)))
             .collect();
         let mut unflagged = unflagged;
         if let Some(max) = options.max_findings {
@@ -385,7 +385,7 @@ impl Checker {
                 return Err(Some(Dropped::ContextException { cue }));
             }
         }
-        let mut severity = rule.severity;
+        let mut severity = rule.meta.severity;
         if let Some((downgraded, check)) = &rule.downgrade_if {
             if cache.context_matches((c.rule, true), check, sentence, c) {
                 severity = (*downgraded).min(severity);
@@ -447,11 +447,11 @@ impl Checker {
                 let rendered = crate::explain::Rendered {
                     hit: &visible,
                     cue: cue.as_deref(),
-                    by: u.why.by().map(|b| self.rules.rules[b].id.as_str()),
-                    rule: &rule.id,
+                    by: u.why.by().map(|b| self.rules.rules[b].meta.id.as_str()),
+                    rule: &rule.meta.id,
                 };
                 let detail = crate::explain::detail(u.why, &rendered, genre, &self.genre);
-                let mut entry = crate::explain::entry(u, rule.category, &rendered, detail);
+                let mut entry = crate::explain::entry(u, rule.meta.category, &rendered, detail);
                 entry.text = input[s..e].to_string();
                 entry.visible = visible;
                 entry.span = Some(span);
@@ -485,7 +485,7 @@ impl Checker {
                     rule: c.rule,
                     start: c.start,
                     end: c.end,
-                    severity: self.rules.rules[c.rule].severity,
+                    severity: self.rules.rules[c.rule].meta.severity,
                     why,
                 }),
                 Err(_) => {}
@@ -594,7 +594,7 @@ impl Checker {
                 return Err(format!(
                     "替换后的“{}”仍会被判为问题（{}）",
                     &window[s..e],
-                    self.rules.rules[h.rule].id
+                    self.rules.rules[h.rule].meta.id
                 ));
             }
         }
@@ -604,25 +604,8 @@ impl Checker {
     fn hit_finding(&self, text: &str, h: &Hit) -> Finding {
         let rule = &self.rules.rules[h.rule];
         let matched = &text[h.start..h.end];
-        Finding {
-            rule: rule.id.clone(),
-            category: rule.category,
-            severity: h.severity,
-            message: rule.message.clone(),
-            suggestion: rule.suggestion.clone(),
-            replacement: rule.replacement_for(matched, matched),
-            basis: rule.basis.clone(),
-            text: String::new(),
-            visible: String::new(),
-            span: None,
-            line: None,
-            column: None,
-            location: None,
-        }
-    }
-
-    fn find_labels(&self, text: &str) -> Vec<Option<(usize, usize)>> {
-        self.labels.find_all(&LabelKind::ALL, text)
+        rule.meta
+            .finding(h.severity, rule.replacement_for(matched, matched))
     }
 
     fn required_labels(&self, profile: &Profile) -> Vec<LabelKind> {
@@ -633,17 +616,12 @@ impl Checker {
             .unwrap_or_else(|| profile.required.clone())
     }
 
-    fn required_missing(
-        &self,
-        profile: &Profile,
-        found: &[Option<(usize, usize)>],
-    ) -> Vec<LabelKind> {
+    fn required_missing(&self, profile: &Profile, found: &FoundLabels) -> Vec<LabelKind> {
         let required = self.required_labels(profile);
-        LabelKind::ALL
+        found
             .iter()
-            .enumerate()
-            .filter(|(i, k)| required.contains(k) && found[*i].is_none())
-            .map(|(_, k)| *k)
+            .filter(|(k, at)| required.contains(k) && at.is_none())
+            .map(|(k, _)| k)
             .collect()
     }
 
@@ -651,43 +629,21 @@ impl Checker {
         &self,
         profile: &Profile,
         text: &str,
-        found: &[Option<(usize, usize)>],
+        found: &FoundLabels,
         missing: &[LabelKind],
     ) -> Vec<Finding> {
         let mut out = Vec::new();
-        for kind in missing {
-            let id = format!("label.{}", kind.as_str());
-            let Some(label) = self.labels.get(*kind) else {
-                continue;
-            };
-            if self.rules.is_disabled(&id) {
-                continue;
-            }
-            out.push(document_finding(
-                id.clone(),
-                self.rules.severity_for(&id, Severity::Error),
-                &label.def.message,
-                &label.def.suggestion,
-                &label.def.basis,
-            ));
-        }
-        for extra in &profile.extras {
-            if self.rules.is_disabled(&extra.id) || !extra.applies(text) {
-                continue;
-            }
-            let label_ok = extra.requires_label.is_none_or(|k| {
-                found[LabelKind::ALL.iter().position(|x| *x == k).unwrap_or(0)].is_some()
-            });
-            if label_ok && extra.satisfied_by_text(text) {
-                continue;
-            }
-            out.push(document_finding(
-                extra.id.clone(),
-                self.rules.severity_for(&extra.id, extra.severity),
-                &extra.message,
-                &extra.suggestion,
-                &extra.basis,
-            ));
+        let labels = missing.iter().filter_map(|k| self.labels.get(*k));
+        let metas = labels.map(|l| &l.meta).chain(
+            profile
+                .extras
+                .iter()
+                .filter(|e| e.applies(text) && !e.satisfied(text, |k| found.at(k).is_some()))
+                .map(|e| &e.meta),
+        );
+        for meta in metas.filter(|m| !self.rules.is_disabled(&m.id)) {
+            let severity = self.rules.severity_for(&meta.id, meta.severity);
+            out.push(meta.finding(severity, None));
         }
         out
     }
@@ -717,9 +673,9 @@ impl Checker {
                     ..CheckOptions::default()
                 };
                 let found = match self.check(text, &options) {
-                    Ok(r) => r.findings.iter().any(|f| f.rule == rule.id),
+                    Ok(r) => r.findings.iter().any(|f| f.rule == rule.meta.id),
                     Err(e) => {
-                        failures.push(format!("{}: {text:?}: {e}", rule.id));
+                        failures.push(format!("{}: {text:?}: {e}", rule.meta.id));
                         continue;
                     }
                 };
@@ -729,7 +685,7 @@ impl Checker {
                     } else {
                         "不应命中却命中"
                     };
-                    failures.push(format!("{}: {what}: {text:?}", rule.id));
+                    failures.push(format!("{}: {what}: {text:?}", rule.meta.id));
                 }
             }
         }
@@ -772,30 +728,6 @@ fn sentence_around(input: &str, start: usize, end: usize) -> (usize, usize) {
     });
     let e = input[end..hi].find(ENDS).map_or(hi, |i| end + i);
     (s, e)
-}
-
-fn document_finding(
-    rule: String,
-    severity: Severity,
-    message: &str,
-    suggestion: &str,
-    basis: &str,
-) -> Finding {
-    Finding {
-        rule,
-        category: Category::MissingLabel,
-        severity,
-        message: message.to_string(),
-        suggestion: suggestion.to_string(),
-        replacement: None,
-        basis: basis.to_string(),
-        text: String::new(),
-        visible: String::new(),
-        span: None,
-        line: None,
-        column: None,
-        location: None,
-    }
 }
 
 /// A message with `{text}` filled in. The text is cut to 40 characters: a

@@ -3,7 +3,8 @@
 use serde::Deserialize;
 
 use crate::fold::fold_pattern;
-use crate::pack::{Examples, LabelKind};
+use crate::meta::RuleMeta;
+use crate::pack::{Category, Examples, LabelKind, Severity};
 use crate::pattern::{Pattern, PatternIndex};
 use crate::text::{head_chars, tail_chars};
 
@@ -14,9 +15,10 @@ struct LabelFile {
     label: Vec<LabelDef>,
 }
 
+/// A label as data/labels.toml writes it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LabelDef {
+struct LabelDef {
     pub id: LabelKind,
     pub message: String,
     pub suggestion: String,
@@ -40,8 +42,15 @@ fn default_context() -> usize {
     10
 }
 
+/// A required label is a rule of its own: `label.<kind>`, reported as
+/// missing (category missing_label, severity error unless a pack says
+/// otherwise) when a profile requires it and the text does not carry it.
 pub struct Label {
-    pub def: LabelDef,
+    pub kind: LabelKind,
+    pub meta: RuleMeta,
+    pub examples: Examples,
+    /// Characters either side of a match that the accept/reject lists see.
+    context: usize,
     patterns: Vec<Pattern>,
     reject_before: Vec<Pattern>,
     reject_after: Vec<Pattern>,
@@ -49,10 +58,28 @@ pub struct Label {
     accept_after: Vec<Pattern>,
 }
 
+/// Where each label kind was found in the normalised text, if it was.
+pub struct FoundLabels(Vec<(LabelKind, Option<(usize, usize)>)>);
+
+impl FoundLabels {
+    pub fn at(&self, kind: LabelKind) -> Option<(usize, usize)> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .and_then(|(_, at)| *at)
+    }
+
+    /// Every label kind, in `LabelKind::ALL` order, with where it was found.
+    pub fn iter(&self) -> impl Iterator<Item = (LabelKind, Option<(usize, usize)>)> + '_ {
+        self.0.iter().copied()
+    }
+}
+
 pub struct LabelSet {
     pub labels: Vec<Label>,
-    /// Over every label's patterns, in label order.
-    index: PatternIndex,
+    /// Over every label's patterns, each keyed by its label and its place in
+    /// that label's list.
+    index: PatternIndex<(LabelKind, usize)>,
 }
 
 /// Parsed now, compiled on first use (the tests compile them all).
@@ -74,36 +101,52 @@ impl LabelSet {
             .label
             .into_iter()
             .map(|def| Label {
+                kind: def.id,
+                meta: RuleMeta {
+                    id: format!("label.{}", def.id.as_str()),
+                    category: Category::MissingLabel,
+                    severity: Severity::Error,
+                    message: def.message,
+                    suggestion: def.suggestion,
+                    basis: def.basis,
+                },
+                examples: def.examples,
+                context: def.context,
                 patterns: compile_all(&def.patterns),
                 reject_before: compile_all(&def.reject_before),
                 reject_after: compile_all(&def.reject_after),
                 accept_before: compile_all(&def.accept_before),
                 accept_after: compile_all(&def.accept_after),
-                def,
             })
             .collect();
-        let index = PatternIndex::new(labels.iter().flat_map(|l| l.patterns.iter()));
+        let index = PatternIndex::new(labels.iter().flat_map(|l| {
+            l.patterns
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| ((l.kind, i), p))
+        }));
         LabelSet { labels, index }
     }
 
-    /// Where each label is first found, for every label kind in `kinds`,
-    /// running only the patterns whose literals occur in `text`.
-    pub fn find_all(&self, kinds: &[LabelKind], text: &str) -> Vec<Option<(usize, usize)>> {
+    /// Where each label is first found, running only the patterns whose
+    /// literals occur in `text`.
+    pub fn find_all(&self, text: &str) -> FoundLabels {
         let live = self.index.live(text);
-        let mut offset = 0;
-        let mut found = Vec::with_capacity(self.labels.len());
-        for label in &self.labels {
-            let n = label.patterns.len();
-            found.push((
-                label.def.id,
-                label.find_live(text, &live[offset..offset + n]),
-            ));
-            offset += n;
-        }
-        kinds
-            .iter()
-            .map(|k| found.iter().find(|(id, _)| id == k).and_then(|(_, at)| *at))
-            .collect()
+        FoundLabels(
+            LabelKind::ALL
+                .iter()
+                .map(|k| {
+                    let at = self.get(*k).and_then(|label| {
+                        let mut flags = vec![false; label.patterns.len()];
+                        for &(_, i) in live.iter().filter(|(kind, _)| kind == k) {
+                            flags[i] = true;
+                        }
+                        label.find_live(text, &flags)
+                    });
+                    (*k, at)
+                })
+                .collect(),
+        )
     }
 
     /// Every pattern compiled now; the failures, if any (for the tests).
@@ -124,7 +167,7 @@ impl LabelSet {
     }
 
     pub fn get(&self, kind: LabelKind) -> Option<&Label> {
-        self.labels.iter().find(|l| l.def.id == kind)
+        self.labels.iter().find(|l| l.kind == kind)
     }
 }
 
@@ -162,8 +205,8 @@ impl Label {
     }
 
     fn accepts(&self, text: &str, start: usize, end: usize) -> bool {
-        let before = tail_chars(&text[..start], self.def.context);
-        let after = head_chars(&text[end..], self.def.context);
+        let before = tail_chars(&text[..start], self.context);
+        let after = head_chars(&text[end..], self.context);
         if self.accept_before.iter().any(|r| r.is_match(before))
             || self.accept_after.iter().any(|r| r.is_match(after))
         {
@@ -183,20 +226,20 @@ mod tests {
     fn every_label_example_holds() {
         let set = LabelSet::builtin();
         for label in &set.labels {
-            for text in &label.def.examples.positive {
+            for text in &label.examples.positive {
                 let n = Normalized::new(text);
                 assert!(
                     label.find(&n.text).is_some(),
                     "{:?} should find {text}",
-                    label.def.id
+                    label.kind
                 );
             }
-            for text in &label.def.examples.negative {
+            for text in &label.examples.negative {
                 let n = Normalized::new(text);
                 assert!(
                     label.find(&n.text).is_none(),
                     "{:?} should not find {text}",
-                    label.def.id
+                    label.kind
                 );
             }
         }

@@ -22,6 +22,7 @@ mod generated;
 pub mod genre;
 pub mod html;
 pub mod labels;
+mod meta;
 pub mod normalize;
 pub mod pack;
 pub mod pattern;

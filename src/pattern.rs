@@ -105,23 +105,25 @@ fn hit_group(hir: &Hir) -> Option<&Hir> {
     }
 }
 
-/// Which of a list of patterns can match a given text.
-pub struct PatternIndex {
+/// Which of a list of patterns can match a given text. Each pattern is
+/// given with its key (its rule or label and its place there), and `live`
+/// answers with keys: nothing is matched up by position.
+pub struct PatternIndex<K> {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the pattern it belongs to.
+    /// For each literal of the automaton, the entry it belongs to.
     owner: Vec<usize>,
     always: Vec<usize>,
-    len: usize,
+    keys: Vec<K>,
 }
 
-impl PatternIndex {
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Pattern>) -> PatternIndex {
+impl<K: Copy> PatternIndex<K> {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (K, &'a Pattern)>) -> PatternIndex<K> {
         let mut literals: Vec<&[u8]> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
-        let mut len = 0;
-        for (i, p) in patterns.into_iter().enumerate() {
-            len = i + 1;
+        let mut keys = Vec::new();
+        for (i, (key, p)) in patterns.into_iter().enumerate() {
+            keys.push(key);
             match &p.triggers {
                 Some(lits) => {
                     for l in lits {
@@ -143,31 +145,36 @@ impl PatternIndex {
             automaton,
             owner,
             always,
-            len,
+            keys,
         }
     }
 
-    /// One flag per pattern: false means the pattern cannot match `text`.
-    pub fn live(&self, text: &str) -> Vec<bool> {
-        let mut live = vec![false; self.len];
+    /// The keys of the patterns that can match `text`, in the order they
+    /// were given; the others cannot match it.
+    pub fn live(&self, text: &str) -> Vec<K> {
+        let mut live = vec![false; self.keys.len()];
         for &i in &self.always {
             live[i] = true;
         }
-        let Some(ac) = &self.automaton else {
-            return live;
-        };
-        let mut remaining = live.iter().filter(|l| !**l).count();
-        for m in ac.find_overlapping_iter(text) {
-            let i = self.owner[m.pattern().as_usize()];
-            if !live[i] {
-                live[i] = true;
-                remaining -= 1;
+        if let Some(ac) = &self.automaton {
+            let mut remaining = live.iter().filter(|l| !**l).count();
+            for m in ac.find_overlapping_iter(text) {
                 if remaining == 0 {
                     break;
                 }
+                let i = self.owner[m.pattern().as_usize()];
+                if !live[i] {
+                    live[i] = true;
+                    remaining -= 1;
+                }
             }
         }
-        live
+        self.keys
+            .iter()
+            .zip(live)
+            .filter(|(_, l)| *l)
+            .map(|(k, _)| *k)
+            .collect()
     }
 }
 
@@ -197,9 +204,9 @@ mod tests {
             Pattern::lazy(r"\d+倍收益").unwrap(),
             Pattern::lazy(r"(?:^|\D)1\d{10}").unwrap(),
         ];
-        let index = PatternIndex::new(&ps);
-        assert_eq!(index.live("本季度排名第一"), vec![true, false, true]);
-        assert_eq!(index.live("获得3倍收益"), vec![false, true, true]);
+        let index = PatternIndex::new(["rank", "times", "mobile"].into_iter().zip(&ps));
+        assert_eq!(index.live("本季度排名第一"), vec!["rank", "mobile"]);
+        assert_eq!(index.live("获得3倍收益"), vec!["times", "mobile"]);
         assert!(ps[0].regex().is_some() && ps[0].is_match("排名第1"));
     }
 

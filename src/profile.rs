@@ -6,7 +6,8 @@ use serde::Deserialize;
 
 use crate::catalog::catalog;
 use crate::fold::{fold_pattern, fold_str};
-use crate::pack::{LabelKind, Severity};
+use crate::meta::RuleMeta;
+use crate::pack::{Category, LabelKind, Severity};
 use crate::pattern::Pattern;
 use aho_corasick::AhoCorasick;
 
@@ -48,12 +49,9 @@ struct ExtraDef {
 
 /// A document-level check a profile adds: when `when` matches (or always),
 /// the copy must match `requires` or carry `requires_label`.
+/// An extra is a document-level rule of its own (category missing_label).
 pub struct Extra {
-    pub id: String,
-    pub severity: Severity,
-    pub message: String,
-    pub suggestion: String,
-    pub basis: String,
+    pub meta: RuleMeta,
     when: Vec<Pattern>,
     requires: Vec<Pattern>,
     pub requires_label: Option<LabelKind>,
@@ -117,11 +115,14 @@ impl ProfileSet {
                     .map(|e| Extra {
                         when: compile(&e.when),
                         requires: compile(&e.requires),
-                        id: e.id,
-                        severity: e.severity,
-                        message: e.message,
-                        suggestion: e.suggestion,
-                        basis: e.basis,
+                        meta: RuleMeta {
+                            id: e.id,
+                            category: Category::MissingLabel,
+                            severity: e.severity,
+                            message: e.message,
+                            suggestion: e.suggestion,
+                            basis: e.basis,
+                        },
                         requires_label: e.requires_label,
                     })
                     .collect(),
@@ -228,8 +229,11 @@ impl Extra {
         self.when.is_empty() || self.when.iter().any(|r| r.is_match(text))
     }
 
-    pub fn satisfied_by_text(&self, text: &str) -> bool {
-        self.requires.is_empty() || self.requires.iter().any(|r| r.is_match(text))
+    /// Does the copy carry what the extra asks for: its label, if it names
+    /// one (`has_label` says which labels were found), and its wording?
+    pub fn satisfied(&self, text: &str, has_label: impl Fn(LabelKind) -> bool) -> bool {
+        self.requires_label.is_none_or(has_label)
+            && (self.requires.is_empty() || self.requires.iter().any(|r| r.is_match(text)))
     }
 }
 

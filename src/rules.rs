@@ -10,6 +10,7 @@ use crate::catalog::catalog;
 use crate::error::Error;
 use crate::fold::{fold_pattern, fold_str};
 use crate::frames::Concepts;
+use crate::meta::RuleMeta;
 use crate::pack::{
     parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
     Severity, Validator,
@@ -63,12 +64,7 @@ pub struct CompiledCheck {
 }
 
 pub struct Rule {
-    pub id: String,
-    pub category: Category,
-    pub severity: Severity,
-    pub message: String,
-    pub suggestion: String,
-    pub basis: String,
+    pub meta: RuleMeta,
     pub replacement: Option<String>,
     pub replacements: BTreeMap<String, String>,
     pub terms: Vec<String>,
@@ -100,8 +96,8 @@ struct TermOwner {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     lexicon: Option<AhoCorasick>,
-    /// Over every enabled rule's patterns, in rule order.
-    pattern_index: PatternIndex,
+    /// Over every enabled rule's patterns, keyed by (rule, pattern).
+    pattern_index: PatternIndex<(usize, usize)>,
     owners: Vec<TermOwner>,
     pub allow: Vec<String>,
     disabled: Vec<String>,
@@ -179,6 +175,27 @@ pub struct RuleInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub definition: Option<RuleDef>,
+}
+
+impl RuleInfo {
+    /// The listing's copy of a rule's metadata; the counts and definition
+    /// are the caller's. The listing is a wire format (JSON, npm types), so
+    /// it keeps its own field order rather than nesting `RuleMeta`.
+    fn of(meta: &RuleMeta, enabled: bool, builtin: bool) -> RuleInfo {
+        RuleInfo {
+            id: meta.id.clone(),
+            category: meta.category,
+            severity: meta.severity,
+            enabled,
+            builtin,
+            message: meta.message.clone(),
+            suggestion: meta.suggestion.clone(),
+            basis: meta.basis.clone(),
+            terms: 0,
+            patterns: 0,
+            definition: None,
+        }
+    }
 }
 
 /// Built-in patterns compile on first use (the tests compile them all);
@@ -277,12 +294,7 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         .map(|p| product_id(p, origin, &format!("规则 {} 的 profiles", def.id)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Rule {
-        id: def.id.clone(),
-        category: def.category,
-        severity: def.severity,
-        message: def.message.clone(),
-        suggestion: def.suggestion.clone(),
-        basis: def.basis.clone(),
+        meta: RuleMeta::of_def(def),
         replacement: def.replacement.clone(),
         replacements: def
             .replacements
@@ -501,13 +513,13 @@ impl RuleSet {
             .collect();
         let all = exact.contains("*");
         for rule in &mut self.rules {
-            let id = rule.id.as_str();
+            let id = rule.meta.id.as_str();
             let by_prefix = id
                 .match_indices('.')
                 .any(|(i, _)| prefixes.contains(&id[..i]));
             rule.enabled = !(all || exact.contains(id) || by_prefix);
-            if let Some(sev) = self.severity.get(&rule.id) {
-                rule.severity = *sev;
+            if let Some(sev) = self.severity.get(&rule.meta.id) {
+                rule.meta.severity = *sev;
             }
         }
     }
@@ -658,22 +670,18 @@ impl RuleSet {
                 });
             }
         }
-        let live = self.pattern_index.live(text);
-        let enabled = self.rules.iter().enumerate().filter(|(_, r)| r.enabled);
-        let patterns = enabled.flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, r, p)));
-        for ((i, rule, pattern), live) in patterns.zip(live) {
-            if let Some(re) = pattern.regex().filter(|_| live) {
+        for (i, j) in self.pattern_index.live(text) {
+            let rule = &self.rules[i];
+            if let Some(re) = rule.patterns[j].regex() {
                 push_pattern_hits(re, text, i, rule.validate, &mut out);
             }
         }
         out
     }
 
-    fn enabled_patterns(&self) -> impl Iterator<Item = &Pattern> {
-        self.rules
-            .iter()
-            .filter(|r| r.enabled)
-            .flat_map(|r| r.patterns.iter())
+    fn enabled_patterns(&self) -> impl Iterator<Item = ((usize, usize), &Pattern)> {
+        let enabled = self.rules.iter().enumerate().filter(|(_, r)| r.enabled);
+        enabled.flat_map(|(i, r)| r.patterns.iter().enumerate().map(move |(j, p)| ((i, j), p)))
     }
 
     /// Compile every pattern now; the errors, if any. Built-in patterns are
@@ -683,7 +691,7 @@ impl RuleSet {
             .iter()
             .flat_map(|r| r.all_patterns().map(move |p| (r, p)))
             .filter(|(_, p)| p.regex().is_none())
-            .map(|(r, p)| format!("{}: {}", r.id, p.source()))
+            .map(|(r, p)| format!("{}: {}", r.meta.id, p.source()))
             .collect()
     }
 
@@ -691,17 +699,10 @@ impl RuleSet {
         self.rules
             .iter()
             .map(|r| RuleInfo {
-                id: r.id.clone(),
-                category: r.category,
-                severity: r.severity,
-                enabled: r.enabled,
-                builtin: r.builtin,
-                message: r.message.clone(),
-                suggestion: r.suggestion.clone(),
-                basis: r.basis.clone(),
                 terms: r.terms.len(),
                 patterns: r.patterns.len(),
                 definition: full.then(|| r.def.clone()),
+                ..RuleInfo::of(&r.meta, r.enabled, r.builtin)
             })
             .collect()
     }
