@@ -9,6 +9,7 @@ use crate::context::{Context, SentenceCues};
 use crate::error::{Error, InputKind};
 use crate::explain::{Dropped, Unflagged};
 use crate::genre::Genre;
+use crate::kinds::{Candidate, Document};
 use crate::labels::{FoundLabels, LabelSet};
 use crate::normalize::Normalized;
 use crate::pack::{LabelKind, Scope, Severity};
@@ -16,7 +17,7 @@ use crate::profile::{Profile, ProfileSet};
 use crate::report::{
     Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
 };
-use crate::rules::{AllowedSpans, Candidate, CompiledCheck, RuleInfo, RuleSet};
+use crate::rules::{AllowedSpans, CompiledCheck, RuleInfo, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
 use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
@@ -100,7 +101,7 @@ impl Checker {
     fn assemble(rules: RuleSet, segmenter: Segmenter) -> Checker {
         crate::fold::warm_up();
         let mut context = Context::builtin();
-        context.add_transparent(rules.rules.iter().flat_map(|r| r.terms.iter().cloned()));
+        context.add_transparent(rules.all_terms().cloned());
         Checker {
             rules,
             context,
@@ -172,7 +173,7 @@ impl Checker {
         }));
         let missing = self.required_missing(profile, &labels_found);
         pending.extend(
-            self.label_findings(profile, text, &labels_found, &missing)
+            self.label_findings(profile, text, &labels_found)
                 .into_iter()
                 .map(|f| (f, None)),
         );
@@ -625,27 +626,21 @@ impl Checker {
             .collect()
     }
 
-    fn label_findings(
-        &self,
-        profile: &Profile,
-        text: &str,
-        found: &FoundLabels,
-        missing: &[LabelKind],
-    ) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let labels = missing.iter().filter_map(|k| self.labels.get(*k));
-        let metas = labels.map(|l| &l.meta).chain(
-            profile
-                .extras
-                .iter()
-                .filter(|e| e.applies(text) && !e.satisfied(text, |k| found.at(k).is_some()))
-                .map(|e| &e.meta),
-        );
-        for meta in metas.filter(|m| !self.rules.is_disabled(&m.id)) {
-            let severity = self.rules.severity_for(&meta.id, meta.severity);
-            out.push(meta.finding(severity, None));
-        }
-        out
+    fn label_findings(&self, profile: &Profile, text: &str, found: &FoundLabels) -> Vec<Finding> {
+        let required = self.required_labels(profile);
+        let doc = Document {
+            text,
+            profile,
+            labels: &self.labels,
+            found,
+            required: &required,
+        };
+        let broken = self.rules.document_rules(&doc);
+        broken
+            .into_iter()
+            .filter(|m| !self.rules.is_disabled(&m.id))
+            .map(|m| m.finding(self.rules.severity_for(&m.id, m.severity), None))
+            .collect()
     }
 
     /// Compile every pattern that is otherwise compiled on first use; the

@@ -21,6 +21,7 @@ pub mod frames;
 mod generated;
 pub mod genre;
 pub mod html;
+mod kinds;
 pub mod labels;
 mod meta;
 pub mod normalize;
@@ -33,7 +34,6 @@ pub mod segment;
 pub mod span;
 pub mod suppress;
 pub mod text;
-pub mod validators;
 pub mod variants;
 
 #[cfg(target_arch = "wasm32")]

@@ -62,6 +62,26 @@ impl Pattern {
         Ok(pattern)
     }
 
+    /// A pack's pattern, folded like the text it runs on. Built-in patterns
+    /// compile on first use (the tests compile them all); user patterns
+    /// compile now, so that their errors surface at load time. Errors are in
+    /// Chinese: the parsers' own messages are English.
+    pub fn prepare(pattern: &str, builtin: bool) -> Result<Pattern, String> {
+        let folded = crate::fold::fold_pattern(pattern);
+        let prepared = if builtin {
+            Self::lazy(&folded)
+        } else {
+            Self::eager(&folded)
+        };
+        prepared.map_err(|e| {
+            if folded.len() > MAX_PATTERN_LEN {
+                e
+            } else {
+                crate::error::zh::regex(&folded)
+            }
+        })
+    }
+
     /// The compiled regex. None only if compilation failed, which the tests
     /// rule out for built-in patterns and `eager` rules out for user packs;
     /// a failure then means "never matches" rather than a panic.

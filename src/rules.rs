@@ -8,15 +8,14 @@ use serde::Serialize;
 
 use crate::catalog::catalog;
 use crate::error::Error;
-use crate::fold::{fold_pattern, fold_str};
-use crate::frames::Concepts;
+use crate::fold::fold_str;
+use crate::kinds::{registry, Candidate, Document, Kind, Listing, Load};
 use crate::meta::RuleMeta;
 use crate::pack::{
     parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
-    Severity, Validator,
+    Severity,
 };
-use crate::pattern::{Pattern, PatternIndex};
-use crate::variants::Variants;
+use crate::pattern::Pattern;
 
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
@@ -67,12 +66,9 @@ pub struct Rule {
     pub meta: RuleMeta,
     pub replacement: Option<String>,
     pub replacements: BTreeMap<String, String>,
-    pub terms: Vec<String>,
-    pub patterns: Vec<Pattern>,
     pub exceptions: Vec<String>,
     pub negatable: bool,
     pub quotable: bool,
-    pub validate: Option<Validator>,
     pub drop_if: Option<CompiledCheck>,
     pub downgrade_if: Option<(Severity, CompiledCheck)>,
     pub profiles: Vec<String>,
@@ -85,20 +81,10 @@ pub struct Rule {
     def: RuleDef,
 }
 
-/// One lexicon entry: which rule a term belongs to and whether its hits must
-/// sit on word boundaries.
-#[derive(Clone, Copy)]
-struct TermOwner {
-    rule: u32,
-    boundary: bool,
-}
-
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    lexicon: Option<AhoCorasick>,
-    /// Over every enabled rule's patterns, keyed by (rule, pattern).
-    pattern_index: PatternIndex<(usize, usize)>,
-    owners: Vec<TermOwner>,
+    /// The rule kinds (kinds/mod.rs), each holding its part of every rule.
+    kinds: Vec<Box<dyn Kind>>,
     pub allow: Vec<String>,
     disabled: Vec<String>,
     severity: BTreeMap<String, Severity>,
@@ -149,15 +135,6 @@ impl AllowedSpans {
     }
 }
 
-/// A raw hit before context checks, as a byte range of the normalised text.
-#[derive(Debug, Clone, Copy)]
-pub struct Candidate {
-    pub rule: usize,
-    pub start: usize,
-    pub end: usize,
-    pub boundary: bool,
-}
-
 /// Rule metadata for listings (`finlint rules`, the wasm `rules()` call).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -198,25 +175,6 @@ impl RuleInfo {
     }
 }
 
-/// Built-in patterns compile on first use (the tests compile them all);
-/// user patterns compile now, so that their errors surface at load time.
-/// Errors are in Chinese: the parsers' own messages are English.
-fn prepare(pattern: &str, builtin: bool) -> Result<Pattern, String> {
-    let folded = fold_pattern(pattern);
-    let prepared = if builtin {
-        Pattern::lazy(&folded)
-    } else {
-        Pattern::eager(&folded)
-    };
-    prepared.map_err(|e| {
-        if folded.len() > crate::pack::MAX_PATTERN_LEN {
-            e
-        } else {
-            crate::error::zh::regex(&folded)
-        }
-    })
-}
-
 fn compile_check(
     check: (Scope, usize, &[String]),
     builtin: bool,
@@ -227,9 +185,8 @@ fn compile_check(
     let patterns = patterns
         .iter()
         .map(|p| {
-            prepare(p, builtin).map_err(|e| {
-                Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")).about(id)
-            })
+            Pattern::prepare(p, builtin)
+                .map_err(|e| Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")))
         })
         .collect::<Result<_, _>>()?;
     Ok(CompiledCheck {
@@ -240,38 +197,20 @@ fn compile_check(
 }
 
 impl Rule {
-    /// Claim patterns and context-check patterns alike.
-    fn all_patterns(&self) -> impl Iterator<Item = &Pattern> {
+    /// The context checks' patterns (the kinds hold the claim patterns).
+    fn context_patterns(&self) -> impl Iterator<Item = &Pattern> {
         let drop = self.drop_if.iter().flat_map(|c| c.patterns.iter());
         let down = self
             .downgrade_if
             .iter()
             .flat_map(|(_, c)| c.patterns.iter());
-        self.patterns.iter().chain(drop).chain(down)
+        drop.chain(down)
     }
 }
 
+/// What every rule has whatever its kinds: metadata, fixes, exceptions,
+/// context checks and the products it applies to. The kinds compile the rest.
 fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Error> {
-    let mut patterns: Vec<Pattern> = def
-        .patterns
-        .iter()
-        .map(|p| {
-            prepare(p, builtin).map_err(|e| {
-                Error::pack(origin, None, format!("规则 {} 的正则无效：{e}", def.id))
-                    .field("patterns")
-                    .about(&def.id)
-            })
-        })
-        .collect::<Result<_, _>>()?;
-    for frame in &def.frames {
-        let bad = |e: String| {
-            Error::pack(origin, None, format!("规则 {} 的框架无效：{e}", def.id))
-                .field("frames")
-                .about(&def.id)
-        };
-        let expanded = Concepts::builtin().expand(frame).map_err(bad)?;
-        patterns.push(prepare(&expanded, builtin).map_err(bad)?);
-    }
     let drop_if = match &def.drop_if {
         Some(c) => Some(compile_check(
             (c.scope, c.window, &c.patterns),
@@ -301,12 +240,9 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
             .iter()
             .map(|(k, v)| (fold_str(k), v.clone()))
             .collect(),
-        terms: with_variants(def, builtin),
-        patterns,
         exceptions: def.exceptions.iter().map(|t| fold_str(t)).collect(),
         negatable: def.negatable,
         quotable: def.quotable,
-        validate: def.validate,
         drop_if,
         downgrade_if,
         profiles,
@@ -336,18 +272,6 @@ fn product_id(name: &str, origin: &str, field: &str) -> Result<String, Error> {
             .field(field)
             .about(name)
         })
-}
-
-/// A built-in rule's folded terms, plus their look-alike spellings where the
-/// rule's category is one that evaders disguise (data/variants.toml).
-fn with_variants(def: &RuleDef, builtin: bool) -> Vec<String> {
-    let mut terms: Vec<String> = def.terms.iter().map(|t| fold_str(t)).collect();
-    let variants = Variants::builtin();
-    if builtin && variants.applies_to(def.category) {
-        let extra: Vec<String> = terms.iter().flat_map(|t| variants.of(t)).collect();
-        terms.extend(extra);
-    }
-    terms
 }
 
 impl Rule {
@@ -385,9 +309,7 @@ impl RuleSet {
     pub fn build(user_packs: &[(&str, &str)]) -> Result<RuleSet, Error> {
         let mut set = RuleSet {
             rules: Vec::new(),
-            lexicon: None,
-            pattern_index: PatternIndex::new([]),
-            owners: Vec::new(),
+            kinds: registry(),
             allow: Vec::new(),
             disabled: Vec::new(),
             severity: BTreeMap::new(),
@@ -398,22 +320,21 @@ impl RuleSet {
             allow_index: None,
             exception_index: None,
         };
-        let mut extra_terms: Vec<(usize, String)> = Vec::new();
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
             let pack = parse_pack(source, origin)?;
-            set.absorb(pack, true, origin, &mut extra_terms, i == 0)
-                .map_err(|e| e.locate(source))?;
+            set.absorb(pack, true, origin, i == 0)?;
         }
         for (source, origin) in user_packs {
             let pack = parse_pack(source, origin)?;
-            set.absorb(pack, false, origin, &mut extra_terms, true)
-                .map_err(|e| e.locate(source))?;
+            set.absorb(pack, false, origin, true)?;
         }
         set.apply_switches();
-        set.build_lexicon(&extra_terms)?;
+        let enabled: Vec<bool> = set.rules.iter().map(|r| r.enabled).collect();
+        for kind in &mut set.kinds {
+            kind.finish(&enabled)?;
+        }
         set.build_allow_index()?;
         set.build_exception_index()?;
-        set.pattern_index = PatternIndex::new(set.enabled_patterns());
         Ok(set)
     }
 
@@ -422,7 +343,6 @@ impl RuleSet {
         pack: PackFile,
         builtin: bool,
         origin: &str,
-        extra_terms: &mut Vec<(usize, String)>,
         keep_meta: bool,
     ) -> Result<(), Error> {
         if keep_meta && (!pack.pack.name.is_empty() || !builtin) {
@@ -445,6 +365,14 @@ impl RuleSet {
                 .field("id")
                 .about(&def.id));
             }
+            let at = Load {
+                rule: self.rules.len(),
+                builtin,
+                origin,
+            };
+            for kind in &mut self.kinds {
+                kind.compile(def, &at)?;
+            }
             self.rules.push(compile_rule(def, builtin, origin)?);
             self.ids.insert(def.id.clone(), self.rules.len() - 1);
             let dots = def.id.match_indices('.').map(|(i, _)| i);
@@ -461,7 +389,9 @@ impl RuleSet {
                 .field("extend.rule")
                 .about(&ext.rule)
             })?;
-            extra_terms.extend(ext.terms.iter().map(|t| (idx, fold_str(t))));
+            for kind in &mut self.kinds {
+                kind.extend(idx, ext);
+            }
             let folded: Vec<String> = ext.exceptions.iter().map(|t| fold_str(t)).collect();
             self.rules[idx].exceptions.extend(folded);
         }
@@ -522,50 +452,6 @@ impl RuleSet {
                 rule.meta.severity = *sev;
             }
         }
-    }
-
-    fn build_lexicon(&mut self, extra_terms: &[(usize, String)]) -> Result<(), Error> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut seen: HashMap<(String, u32), ()> = HashMap::new();
-        for (i, rule) in self.rules.iter().enumerate() {
-            if !rule.enabled {
-                continue;
-            }
-            let boundary = rule.def.boundary.unwrap_or(rule.builtin);
-            for t in &rule.terms {
-                if seen.insert((t.clone(), i as u32), ()).is_none() {
-                    patterns.push(t.clone());
-                    self.owners.push(TermOwner {
-                        rule: i as u32,
-                        boundary,
-                    });
-                }
-            }
-        }
-        for (i, t) in extra_terms {
-            if self.rules[*i].enabled && seen.insert((t.clone(), *i as u32), ()).is_none() {
-                patterns.push(t.clone());
-                self.owners.push(TermOwner {
-                    rule: *i as u32,
-                    boundary: false,
-                });
-            }
-        }
-        if patterns.is_empty() {
-            return Ok(());
-        }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|_| {
-                Error::pack(
-                    "rules",
-                    None,
-                    "词库构建失败：词条总量超过自动机的容量上限，请精简词条".into(),
-                )
-            })?;
-        self.lexicon = Some(ac);
-        Ok(())
     }
 
     fn build_allow_index(&mut self) -> Result<(), Error> {
@@ -647,71 +533,77 @@ impl RuleSet {
         self.severity.get(id).copied().unwrap_or(default)
     }
 
+    /// Rule `rule`'s lexicon terms, from whichever kinds have terms.
+    fn terms_of(&self, rule: usize) -> impl Iterator<Item = &String> {
+        self.kinds.iter().flat_map(move |k| k.terms(rule))
+    }
+
     /// Every built-in term, for teaching the segmenter to keep them whole.
     pub fn builtin_terms(&self) -> Vec<String> {
-        self.rules
-            .iter()
-            .filter(|r| r.builtin)
-            .flat_map(|r| r.terms.iter().cloned())
+        let builtin = self.rules.iter().enumerate().filter(|(_, r)| r.builtin);
+        builtin
+            .flat_map(|(i, _)| self.terms_of(i).cloned())
             .collect()
     }
 
-    /// All raw hits: lexicon terms and regex patterns.
-    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+    /// Every rule's terms, for the context checks to see through.
+    pub fn all_terms(&self) -> impl Iterator<Item = &String> {
+        (0..self.rules.len()).flat_map(|i| self.terms_of(i))
+    }
+
+    /// All raw hits, from every kind in registry order.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
-        if let Some(ac) = &self.lexicon {
-            for m in ac.find_overlapping_iter(text) {
-                let owner = self.owners[m.pattern().as_usize()];
-                out.push(Candidate {
-                    rule: owner.rule as usize,
-                    start: m.start(),
-                    end: m.end(),
-                    boundary: owner.boundary,
-                });
-            }
-        }
-        for (i, j) in self.pattern_index.live(text) {
-            let rule = &self.rules[i];
-            if let Some(re) = rule.patterns[j].regex() {
-                push_pattern_hits(re, text, i, rule.validate, &mut out);
-            }
+        for kind in &self.kinds {
+            kind.candidates(text, &mut out);
         }
         out
     }
 
-    fn enabled_patterns(&self) -> impl Iterator<Item = ((usize, usize), &Pattern)> {
-        let enabled = self.rules.iter().enumerate().filter(|(_, r)| r.enabled);
-        enabled.flat_map(|(i, r)| r.patterns.iter().enumerate().map(move |(j, p)| ((i, j), p)))
+    /// The rules `doc` breaks as a whole, from the document-level kinds.
+    pub(crate) fn document_rules<'a>(&'a self, doc: &Document<'a>) -> Vec<&'a RuleMeta> {
+        let mut out = Vec::new();
+        for kind in &self.kinds {
+            kind.document(doc, &mut out);
+        }
+        out
     }
 
     /// Compile every pattern now; the errors, if any. Built-in patterns are
     /// otherwise compiled on first use, so the tests call this.
     pub fn compile_all(&self) -> Vec<String> {
-        self.rules
-            .iter()
-            .flat_map(|r| r.all_patterns().map(move |p| (r, p)))
-            .filter(|(_, p)| p.regex().is_none())
-            .map(|(r, p)| format!("{}: {}", r.meta.id, p.source()))
+        let context = self.rules.iter().enumerate().flat_map(|(i, r)| {
+            r.context_patterns()
+                .filter(|p| p.regex().is_none())
+                .map(move |p| (i, p.source().to_string()))
+        });
+        let claims = self.kinds.iter().flat_map(|k| k.uncompiled());
+        claims
+            .chain(context)
+            .map(|(i, source)| format!("{}: {source}", self.rules[i].meta.id))
             .collect()
     }
 
     pub fn infos(&self, full: bool) -> Vec<RuleInfo> {
         self.rules
             .iter()
-            .map(|r| RuleInfo {
-                terms: r.terms.len(),
-                patterns: r.patterns.len(),
-                definition: full.then(|| r.def.clone()),
-                ..RuleInfo::of(&r.meta, r.enabled, r.builtin)
+            .enumerate()
+            .map(|(i, r)| {
+                let mut listing = Listing::default();
+                for kind in &self.kinds {
+                    kind.describe(i, &mut listing);
+                }
+                RuleInfo {
+                    terms: listing.terms,
+                    patterns: listing.patterns,
+                    definition: full.then(|| r.def.clone()),
+                    ..RuleInfo::of(&r.meta, r.enabled, r.builtin)
+                }
             })
             .collect()
     }
 }
 
-/// A pattern's hit is its `hit` group when it has one (patterns use the group
-/// to require context the regex crate cannot look around for). Whitespace at
-/// either edge is never part of a claim, so it is trimmed: a pattern ending in
-/// `\s*` must not make a span depend on what follows the claim.
 /// One overlapping-match automaton over a phrase list (allow-list,
 /// exceptions); a list too large for it is a pack error naming the list.
 fn phrase_automaton<P: AsRef<[u8]>>(
@@ -723,53 +615,4 @@ fn phrase_automaton<P: AsRef<[u8]>>(
         .match_kind(MatchKind::Standard)
         .build(phrases)
         .map_err(|_| Error::pack(origin, None, too_large.to_string()))
-}
-
-fn push_pattern_hits(
-    re: &regex::Regex,
-    text: &str,
-    rule: usize,
-    validate: Option<Validator>,
-    out: &mut Vec<Candidate>,
-) {
-    let has_hit_group = re.capture_names().any(|n| n == Some("hit"));
-    let mut push = |start: usize, end: usize| {
-        let raw = &text[start..end];
-        let trimmed = raw.trim();
-        if trimmed.is_empty() || validate.is_some_and(|v| !crate::validators::is_valid(v, trimmed))
-        {
-            return;
-        }
-        let s = start + (raw.len() - raw.trim_start().len());
-        out.push(Candidate {
-            rule,
-            start: s,
-            end: s + trimmed.len(),
-            boundary: false,
-        });
-    };
-    if !has_hit_group {
-        for m in re.find_iter(text) {
-            push(m.start(), m.end());
-        }
-        return;
-    }
-    let mut at = 0;
-    while at <= text.len() {
-        let Some(caps) = re.captures_at(text, at) else {
-            break;
-        };
-        let Some(m) = caps.name("hit") else { break };
-        push(m.start(), m.end());
-        // Resume right after the hit, not after the trailing context, so that
-        // adjacent numbers sharing a separator are both found.
-        at = next_char_boundary(text, m.end().max(caps.get(0).map_or(0, |w| w.start()) + 1));
-    }
-}
-
-fn next_char_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

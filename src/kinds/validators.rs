@@ -1,17 +1,50 @@
-//! Checksums that separate real personal identifiers from other digit runs.
+//! Validated rules (`validate` in a pack): a regex finds digit runs, and a
+//! checksum keeps only real identifiers, a mainland resident ID or a bank
+//! card number passing Luhn. This kind is a filter: it drops the regex
+//! candidates of its rules that fail their checksum.
 
-use crate::pack::Validator;
+use crate::error::Error;
+use crate::kinds::{Candidate, Kind, Load, Matched};
+use crate::pack::{RuleDef, Validator};
 
-pub fn is_valid(validator: Validator, candidate: &str) -> bool {
+#[derive(Default)]
+pub(super) struct Validators {
+    /// Per rule index, its validator, if any.
+    rules: Vec<Option<Validator>>,
+}
+
+impl Kind for Validators {
+    fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
+        if self.rules.len() <= at.rule {
+            self.rules.resize(at.rule + 1, None);
+        }
+        self.rules[at.rule] = def.validate;
+        Ok(())
+    }
+
+    fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+        if self.rules.iter().all(Option::is_none) {
+            return;
+        }
+        out.retain(|c| {
+            let validator = self.rules.get(c.rule).copied().flatten();
+            match validator {
+                Some(v) if c.matched == Matched::Regex => is_valid(v, &text[c.start..c.end]),
+                _ => true,
+            }
+        });
+    }
+}
+
+fn is_valid(validator: Validator, candidate: &str) -> bool {
     match validator {
         Validator::IdCard => is_id_card(candidate),
         Validator::Luhn => is_luhn_card(candidate),
     }
 }
-
 /// A mainland resident ID: 17 digits, a check character (GB 11643), and a
 /// real calendar date of birth.
-pub fn is_id_card(s: &str) -> bool {
+fn is_id_card(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     if chars.len() != 18 || !chars[..17].iter().all(char::is_ascii_digit) {
         return false;
@@ -49,7 +82,7 @@ fn is_real_date(year: u32, month: u32, day: u32) -> bool {
 }
 
 /// A bank-card number: 16 to 19 digits (separators allowed) passing Luhn.
-pub fn is_luhn_card(s: &str) -> bool {
+fn is_luhn_card(s: &str) -> bool {
     let digits: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
     if !(16..=19).contains(&digits.len())
         || s.chars()

@@ -1,0 +1,25 @@
+//! Profile extras (`[[profile.extra]]` in data/profiles.toml): a product's
+//! own document-level rule, such as a fund ad that shows returns without the
+//! past-performance warning. It is broken when its `when` matches (or it has
+//! none) and the copy lacks the wording or label it `requires`.
+
+use crate::error::Error;
+use crate::kinds::{Document, Kind, Load};
+use crate::meta::RuleMeta;
+use crate::pack::RuleDef;
+
+pub(super) struct Extras;
+
+impl Kind for Extras {
+    /// Extras are built-in data, not pack rules.
+    fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn document<'a>(&'a self, doc: &Document<'a>, out: &mut Vec<&'a RuleMeta>) {
+        let broken = doc.profile.extras.iter().filter(|e| {
+            e.applies(doc.text) && !e.satisfied(doc.text, |k| doc.found.at(k).is_some())
+        });
+        out.extend(broken.map(|e| &e.meta));
+    }
+}

@@ -1,0 +1,26 @@
+//! Required labels (data/labels.toml, ../shared/LABELS.md): the rule
+//! `label.<kind>` is broken when the product requires the label and the copy
+//! does not carry it. The labels are found once per check, before the
+//! document-level kinds run, because the report shows each one's status.
+
+use crate::error::Error;
+use crate::kinds::{Document, Kind, Load};
+use crate::meta::RuleMeta;
+use crate::pack::RuleDef;
+
+pub(super) struct Labels;
+
+impl Kind for Labels {
+    /// Labels are built-in data, not pack rules.
+    fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn document<'a>(&'a self, doc: &Document<'a>, out: &mut Vec<&'a RuleMeta>) {
+        let missing = doc
+            .found
+            .iter()
+            .filter(|(kind, at)| at.is_none() && doc.required.contains(kind));
+        out.extend(missing.filter_map(|(kind, _)| doc.labels.get(kind).map(|l| &l.meta)));
+    }
+}

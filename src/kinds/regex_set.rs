@@ -1,0 +1,115 @@
+//! What the pattern and frame kinds share: per rule, regexes compiled from
+//! the folded source (lazily for built-in rules), one literal index over all
+//! of them, and the hits they give.
+
+use crate::error::Error;
+use crate::kinds::{Candidate, Load, Matched};
+use crate::pattern::{Pattern, PatternIndex};
+
+#[derive(Default)]
+pub(super) struct RegexSet {
+    /// Per rule index, its regexes; rules of other kinds have none.
+    rules: Vec<Vec<Pattern>>,
+    /// Over every enabled rule's regexes, keyed by (rule, regex).
+    index: Option<PatternIndex<(usize, usize)>>,
+}
+
+impl RegexSet {
+    /// Add rule `at.rule`'s regexes, already expanded; `what` names them in
+    /// the error (正则, 框架).
+    pub fn add(
+        &mut self,
+        sources: impl IntoIterator<Item = Result<String, String>>,
+        at: &Load,
+        id: &str,
+        what: &str,
+    ) -> Result<(), Error> {
+        let patterns = sources
+            .into_iter()
+            .map(|source| source.and_then(|s| Pattern::prepare(&s, at.builtin)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::pack(at.origin, None, format!("规则 {id} 的{what}无效：{e}")))?;
+        if self.rules.len() <= at.rule {
+            self.rules.resize_with(at.rule + 1, Vec::new);
+        }
+        self.rules[at.rule] = patterns;
+        Ok(())
+    }
+
+    pub fn finish(&mut self, enabled: &[bool]) {
+        let live = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| enabled.get(*i).copied().unwrap_or(false));
+        self.index =
+            Some(PatternIndex::new(live.flat_map(|(i, ps)| {
+                ps.iter().enumerate().map(move |(j, p)| ((i, j), p))
+            })));
+    }
+
+    pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+        let Some(index) = &self.index else { return };
+        for (i, j) in index.live(text) {
+            if let Some(re) = self.rules[i][j].regex() {
+                push_hits(re, text, i, out);
+            }
+        }
+    }
+
+    pub fn count(&self, rule: usize) -> usize {
+        self.rules.get(rule).map_or(0, Vec::len)
+    }
+
+    pub fn uncompiled(&self) -> Vec<(usize, String)> {
+        let all = self.rules.iter().enumerate();
+        all.flat_map(|(i, ps)| ps.iter().map(move |p| (i, p)))
+            .filter(|(_, p)| p.regex().is_none())
+            .map(|(i, p)| (i, p.source().to_string()))
+            .collect()
+    }
+}
+
+/// A pattern's hit is its `hit` group when it has one (patterns use the group
+/// to require context the regex crate cannot look around for). Whitespace at
+/// either edge is never part of a claim, so it is trimmed: a pattern ending in
+/// `\s*` must not make a span depend on what follows the claim.
+fn push_hits(re: &regex::Regex, text: &str, rule: usize, out: &mut Vec<Candidate>) {
+    let has_hit_group = re.capture_names().any(|n| n == Some("hit"));
+    let mut push = |start: usize, end: usize| {
+        let raw = &text[start..end];
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return;
+        }
+        let s = start + (raw.len() - raw.trim_start().len());
+        out.push(Candidate {
+            rule,
+            start: s,
+            end: s + trimmed.len(),
+            boundary: false,
+            matched: Matched::Regex,
+        });
+    };
+    if !has_hit_group {
+        for m in re.find_iter(text) {
+            push(m.start(), m.end());
+        }
+        return;
+    }
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(caps) = re.captures_at(text, at) else {
+            break;
+        };
+        let Some(m) = caps.name("hit") else { break };
+        push(m.start(), m.end());
+        // Resume right after the hit, not after the trailing context, so that
+        // adjacent numbers sharing a separator are both found.
+        let next = m.end().max(caps.get(0).map_or(0, |w| w.start()) + 1);
+        if next > text.len() {
+            break;
+        }
+        at = crate::span::ceil_char_boundary(text, next);
+    }
+}
