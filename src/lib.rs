@@ -27,6 +27,7 @@ mod meta;
 pub mod normalize;
 pub mod pack;
 pub mod pattern;
+mod pipeline;
 pub mod profile;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,241 @@
+//! The context stage: whether each candidate is a claim here. A candidate
+//! is dropped when its rule is for another product, an allow-listed phrase
+//! or a rule exception covers it, it is not a whole word, it is negated,
+//! asked, cited in a warning text or quoted to warn, or a rule's own context
+//! check says so; a context check may also lower its severity.
+
+use std::collections::HashMap;
+
+use crate::context::{Context, SentenceCues};
+use crate::explain::Dropped;
+use crate::genre::Genre;
+use crate::kinds::Candidate;
+use crate::pack::Scope;
+use crate::pipeline::hit::Hit;
+use crate::profile::Profile;
+use crate::rules::{AllowedSpans, CompiledCheck, RuleSet};
+use crate::segment::{ClauseCache, Segmenter};
+use crate::text::{head_chars, tail_chars};
+
+/// What the context stage (and the scan built on it) reads: the rules, the
+/// context cues, the genre cues and the segmenter.
+pub(crate) struct Scanner<'a> {
+    pub rules: &'a RuleSet,
+    pub context: &'a Context,
+    pub genre: &'a Genre,
+    pub segmenter: &'a Segmenter,
+}
+
+impl Scanner<'_> {
+    /// Apply the context filters to one candidate: Ok(hit) if it stands,
+    /// else why it was dropped (None for a candidate that is no claim at
+    /// all: a rule for another product, or a term that is not a word here).
+    pub(crate) fn keep(
+        &self,
+        text: &str,
+        c: &Candidate,
+        profile: &Profile,
+        cache: &mut CheckCache,
+    ) -> Result<Hit, Option<Dropped>> {
+        let rule = &self.rules.rules[c.rule];
+        if !rule.profiles.is_empty() && !rule.profiles.contains(&profile.name) {
+            return Err(None);
+        }
+        if let Some(phrase) = cache.allowed.overlapping(c.start, c.end) {
+            return Err(Some(Dropped::AllowList { phrase }));
+        }
+        let excepted = cache
+            .exceptions
+            .get(&c.rule)
+            .and_then(|e| e.overlapping(c.start, c.start + 1));
+        if let Some(phrase) = excepted {
+            return Err(Some(Dropped::RuleException { phrase }));
+        }
+        let clause = self.context.clause(text, c.start, c.end);
+        let boundaries = cache.boundaries(clause);
+        if c.boundary
+            && !(boundaries.binary_search(&c.start).is_ok()
+                && boundaries.binary_search(&c.end).is_ok())
+        {
+            return Err(Some(Dropped::PartOfWord {
+                word: enclosing_word(boundaries, clause, c),
+            }));
+        }
+        if rule.negatable {
+            if let Some(negator) = self.context.negator(text, boundaries, c.start) {
+                return Err(Some(Dropped::Negation { negator }));
+            }
+        }
+        let sentence = self.context.sentence(text, c.start, c.end);
+        if rule.quotable {
+            if let Some(why) = self.citation(text, sentence, c, cache) {
+                return Err(Some(why));
+            }
+        }
+        if let Some(check) = &rule.drop_if {
+            if cache.context_matches((c.rule, false), check, sentence, c) {
+                let cue = cache
+                    .explain
+                    .then(|| context_match(text, check, sentence, c))
+                    .flatten();
+                return Err(Some(Dropped::ContextException { cue }));
+            }
+        }
+        let mut severity = rule.meta.severity;
+        if let Some((downgraded, check)) = &rule.downgrade_if {
+            if cache.context_matches((c.rule, true), check, sentence, c) {
+                severity = (*downgraded).min(severity);
+            }
+        }
+        Ok(Hit {
+            rule: c.rule,
+            start: c.start,
+            end: c.end,
+            severity,
+        })
+    }
+
+    /// Does the hit's sentence ask, cite (in a warning text) or quote it to
+    /// warn? In that order, as the filters always ran.
+    fn citation(
+        &self,
+        text: &str,
+        sentence: (usize, usize),
+        c: &Candidate,
+        cache: &mut CheckCache,
+    ) -> Option<Dropped> {
+        if self.context.is_question(text, sentence) {
+            return Some(Dropped::Question);
+        }
+        if cache.in_warning_text(sentence.0) {
+            if let Some(citation) = self.genre.citation(&text[sentence.0..sentence.1]) {
+                return Some(Dropped::GenreCitation(citation));
+            }
+        }
+        let cues = cache.sentence_cues(self.context, sentence);
+        self.context
+            .frame(text, sentence, &cues, c.start, c.end)
+            .map(Dropped::Frame)
+    }
+}
+
+/// Per-check caches: clause segmentations, and document-wide context checks,
+/// which give the same answer for every hit of a rule and so run once.
+pub(crate) struct CheckCache<'a> {
+    clauses: ClauseCache<'a>,
+    pub allowed: AllowedSpans,
+    pub exceptions: HashMap<usize, AllowedSpans>,
+    text: &'a str,
+    /// The warning or education part of the text ends here (0: none).
+    warning_until: usize,
+    /// Record the context that dropped a candidate (`CheckOptions::explain`).
+    pub explain: bool,
+    document: HashMap<(usize, bool), bool>,
+    sentences: HashMap<(usize, usize), SentenceCues>,
+}
+
+impl<'a> CheckCache<'a> {
+    pub(crate) fn new(segmenter: &'a Segmenter, text: &'a str, warning_until: usize) -> Self {
+        CheckCache {
+            clauses: ClauseCache::new(segmenter, text),
+            allowed: AllowedSpans::none(),
+            exceptions: HashMap::new(),
+            text,
+            warning_until,
+            explain: false,
+            document: HashMap::new(),
+            sentences: HashMap::new(),
+        }
+    }
+
+    fn sentence_cues(&mut self, context: &Context, sentence: (usize, usize)) -> SentenceCues {
+        let text = self.text;
+        let cues = *self
+            .sentences
+            .entry(sentence)
+            .or_insert_with(|| context.sentence_cues(text, sentence));
+        if self.in_warning_text(sentence.0) {
+            cues.in_warning_text()
+        } else {
+            cues
+        }
+    }
+
+    fn in_warning_text(&self, at: usize) -> bool {
+        at < self.warning_until
+    }
+
+    fn boundaries(&mut self, clause: (usize, usize)) -> &[usize] {
+        self.clauses.boundaries(clause)
+    }
+
+    fn context_matches(
+        &mut self,
+        key: (usize, bool),
+        check: &CompiledCheck,
+        sentence: (usize, usize),
+        c: &Candidate,
+    ) -> bool {
+        let text = self.text;
+        let run = || {
+            check
+                .patterns
+                .iter()
+                .any(|r| r.is_match(scope_text(text, check.scope, check.window, sentence, c)))
+        };
+        if check.scope == Scope::Document {
+            *self.document.entry(key).or_insert_with(run)
+        } else {
+            run()
+        }
+    }
+}
+
+/// The words around a candidate that does not sit on word boundaries
+/// (保本 in 非保本): from the boundary before its start to the one after its
+/// end, within its clause.
+fn enclosing_word(boundaries: &[usize], clause: (usize, usize), c: &Candidate) -> (usize, usize) {
+    let before = boundaries.partition_point(|&b| b <= c.start);
+    let start = before.checked_sub(1).map_or(clause.0, |i| boundaries[i]);
+    let after = boundaries.partition_point(|&b| b < c.end);
+    let end = boundaries.get(after).copied().unwrap_or(clause.1);
+    (start.min(c.start), end.max(c.end))
+}
+
+/// Where a context check matched, for `--explain` to quote. A document-wide
+/// check is not quoted: its match may be anywhere.
+fn context_match(
+    text: &str,
+    check: &CompiledCheck,
+    sentence: (usize, usize),
+    c: &Candidate,
+) -> Option<(usize, usize)> {
+    if check.scope == Scope::Document {
+        return None;
+    }
+    let scoped = scope_text(text, check.scope, check.window, sentence, c);
+    let offset = scoped.as_ptr() as usize - text.as_ptr() as usize;
+    check
+        .patterns
+        .iter()
+        .find_map(|p| p.regex().and_then(|re| re.find(scoped)))
+        .map(|m| (offset + m.start(), offset + m.end()))
+}
+
+fn scope_text<'t>(
+    text: &'t str,
+    scope: Scope,
+    window: usize,
+    sentence: (usize, usize),
+    c: &Candidate,
+) -> &'t str {
+    match scope {
+        Scope::Document => text,
+        Scope::Sentence => &text[sentence.0..sentence.1],
+        Scope::Window => {
+            let before = tail_chars(&text[..c.start], window);
+            let after = head_chars(&text[c.end..], window);
+            &text[c.start - before.len()..c.end + after.len()]
+        }
+    }
+}

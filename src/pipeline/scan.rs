@@ -1,0 +1,63 @@
+//! Candidates, then context, then overlaps: the hits of a normalised text
+//! that stand. The report stage runs it on the document, and again on the
+//! sentence around a one-click fix to vet it.
+
+use crate::explain::Unflagged;
+use crate::pipeline::filter::CheckCache;
+pub(crate) use crate::pipeline::filter::Scanner;
+use crate::pipeline::hit::Hit;
+use crate::pipeline::overlaps::{drop_generic_overlaps, resolve_overlaps};
+use crate::profile::Profile;
+
+/// What a scan gives: the hits that stand, those a user rule's longer hit
+/// covers (with the covering rule), and, when explaining, the candidates
+/// dropped with why.
+pub(crate) type Scanned = (Vec<Hit>, Vec<(Hit, usize)>, Vec<Unflagged>);
+
+impl Scanner<'_> {
+    /// The hits in normalised `text` that stand, those a user rule's longer
+    /// hit covers (with the covering rule), and, when explaining, the
+    /// candidates dropped with why (empty, and never allocated, otherwise).
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        profile: &Profile,
+        warning_until: usize,
+        explain: bool,
+    ) -> Scanned {
+        let mut cache = CheckCache::new(self.segmenter, text, warning_until);
+        cache.allowed = self.rules.allowed_spans(text);
+        cache.exceptions = self.rules.exception_spans(text);
+        cache.explain = explain;
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut unflagged: Vec<Unflagged> = Vec::new();
+        for c in self.rules.candidates(text) {
+            match self.keep(text, &c, profile, &mut cache) {
+                Ok(hit) => hits.push(hit),
+                Err(Some(why)) if explain => unflagged.push(Unflagged {
+                    rule: c.rule,
+                    start: c.start,
+                    end: c.end,
+                    severity: self.rules.rules[c.rule].meta.severity,
+                    why,
+                }),
+                Err(_) => {}
+            }
+        }
+        // Segmentations and sentence cues are per clause: on dense copy they
+        // are as many as the hits, so they go before the findings are built.
+        drop(cache);
+        let mut sink = explain.then_some(&mut unflagged);
+        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
+        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));
+        let unflagged = crate::explain::consolidate(
+            unflagged,
+            &hits
+                .iter()
+                .chain(covered.iter().map(|(h, _)| h))
+                .map(|h| (h.rule, h.start, h.end))
+                .collect::<Vec<_>>(),
+        );
+        (hits, covered, unflagged)
+    }
+}
