@@ -124,7 +124,8 @@ impl Checker {
         validate_input(input)?;
         let norm = Normalized::new(input);
         let text = norm.text.as_str();
-        let (profile, profile_info) = resolve_profile(&self.profiles, text, options)?;
+        let (profile, profile_info) =
+            resolve_profile(&self.profiles, text, options.product.as_deref())?;
         let genre = self.genre.detect(text);
         // The warning or education part of the text ends here (0: none).
         let warning_until = genre
@@ -141,8 +142,10 @@ impl Checker {
             genre,
             scanned,
             labelled,
+            max_findings: options.max_findings,
+            explain: options.explain,
         };
-        Ok(report(&scanner, checked, options, self.version()))
+        Ok(report(&scanner, checked, self.version()))
     }
 
     /// The view of the checker that the context and report stages read.

@@ -73,6 +73,7 @@ impl Concepts {
         Ok(Concepts { alternations })
     }
 
+    #[cfg(test)]
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.alternations.keys().map(String::as_str)
     }

@@ -35,6 +35,9 @@ struct LabelDef {
     #[serde(default = "default_context")]
     pub context: usize,
     #[serde(default)]
+    /// Only the unit test reads them; the field is declared so that the
+    /// data file may carry them.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Examples,
 }
 
@@ -48,7 +51,9 @@ fn default_context() -> usize {
 pub struct Label {
     pub kind: LabelKind,
     pub meta: RuleMeta,
-    pub examples: Examples,
+    /// Checked by the unit test below.
+    #[cfg(test)]
+    examples: Examples,
     /// Characters either side of a match that the accept/reject lists see.
     context: usize,
     patterns: Vec<Pattern>,
@@ -110,6 +115,7 @@ impl LabelSet {
                     suggestion: def.suggestion,
                     basis: def.basis,
                 },
+                #[cfg(test)]
                 examples: def.examples,
                 context: def.context,
                 patterns: compile_all(&def.patterns),
@@ -174,7 +180,8 @@ impl LabelSet {
 impl Label {
     /// The first acceptable match in the normalised text, as a byte range. A
     /// pattern with a `hit` group reports only that group.
-    pub fn find(&self, text: &str) -> Option<(usize, usize)> {
+    #[cfg(test)]
+    fn find(&self, text: &str) -> Option<(usize, usize)> {
         self.find_live(text, &vec![true; self.patterns.len()])
     }
 

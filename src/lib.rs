@@ -1,41 +1,46 @@
 //! finlint: a compliance checker for Chinese financial marketing copy.
 //!
-//! One pipeline (normalise -> segment -> rules -> labels -> report) serves the
-//! CLI, the WebAssembly module and the tests. Rules, dictionaries and cue
-//! lists are data files under `data/`, embedded at compile time.
+//! One pipeline (normalise -> candidates -> context -> labels and profile ->
+//! report; docs/ARCHITECTURE.md) serves the CLI, the WebAssembly module and
+//! the tests. Rules, dictionaries and cue lists are data files under
+//! `data/`, embedded at compile time. The public API is what the front ends
+//! use: `Checker`, `CheckOptions`, `Report`, `Error`, the catalog, and the
+//! modules the CLI, the fuzz targets and the tests call (`eval`, `extract`,
+//! `fix`, `format`, `normalize`, `pack`, `rules`, `segment`); the rest is
+//! internal.
 
 pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod context;
-pub mod engine;
+mod engine;
 pub mod error;
 pub mod eval;
 mod explain;
 pub mod extract;
 pub mod fix;
-pub mod fold;
+mod fold;
 pub mod format;
-pub mod frames;
+mod frames;
 #[cfg(test)]
 mod generated;
 pub mod genre;
-pub mod html;
+mod html;
 mod kinds;
-pub mod labels;
+mod labels;
 mod meta;
 pub mod normalize;
 pub mod pack;
-pub mod pattern;
+mod pattern;
 mod pipeline;
-pub mod profile;
+mod profile;
 pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod span;
-pub mod suppress;
-pub mod text;
-pub mod variants;
+mod suppress;
+mod text;
+mod variants;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -45,3 +50,4 @@ pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MA
 pub use error::{Error, InputKind};
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
 pub use report::{ExplainReason, Explained, Finding, Report};
+pub use rules::RuleInfo;

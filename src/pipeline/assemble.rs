@@ -3,7 +3,6 @@
 //! suppressions, the cap, safe one-click fixes, label statuses, the
 //! explained candidates and the summary.
 
-use crate::engine::CheckOptions;
 use crate::explain::Unflagged;
 use crate::genre::GenreInfo;
 use crate::normalize::Normalized;
@@ -28,6 +27,10 @@ pub(crate) struct Checked<'a> {
     pub genre: Option<GenreInfo>,
     pub scanned: Scanned,
     pub labelled: Labelled,
+    /// Keep at most this many located findings (`CheckOptions`).
+    pub max_findings: Option<usize>,
+    /// List the candidates dropped, with why (`CheckOptions`).
+    pub explain: bool,
 }
 
 /// A finding on its way into the report.
@@ -41,12 +44,7 @@ struct Pending {
     covered: Option<String>,
 }
 
-pub(crate) fn report(
-    scanner: &Scanner,
-    checked: Checked,
-    options: &CheckOptions,
-    version: Version,
-) -> Report {
+pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> Report {
     let Checked {
         input,
         norm,
@@ -55,6 +53,8 @@ pub(crate) fn report(
         genre,
         scanned: (mut hits, covered, mut unflagged),
         labelled,
+        max_findings,
+        explain,
     } = checked;
     let text = norm.text.as_str();
     let rules = &scanner.rules.rules;
@@ -62,7 +62,7 @@ pub(crate) fn report(
     // findings that count (a kept-but-suppressed error must not push out
     // an unsuppressed one and flip the verdict).
     let suppressions = Suppressions::parse(input, &norm.comments);
-    let truncated = options.max_findings.is_some_and(|max| {
+    let truncated = max_findings.is_some_and(|max| {
         cap_hits(&mut hits, max, |h| {
             let id = &rules[h.rule].meta.id;
             let range = norm.to_original(h.start, h.end);
@@ -109,7 +109,7 @@ pub(crate) fn report(
         .iter()
         .map(|(kind, at)| (kind, at.map(|(s, e)| norm.to_original(s, e))))
         .collect();
-    if let Some(max) = options.max_findings {
+    if let Some(max) = max_findings {
         unflagged.truncate(max);
     }
     let unflagged_ranges: Vec<(usize, usize)> = unflagged
@@ -175,7 +175,7 @@ pub(crate) fn report(
     }
     let mut summary = Summary::of(&findings, suppressed.len(), labelled.missing);
     summary.truncated = truncated;
-    let explained = options.explain.then(|| {
+    let explained = explain.then(|| {
         explained(
             scanner,
             input,

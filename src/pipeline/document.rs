@@ -3,7 +3,6 @@
 //! rules (kinds `labels` and `extras`) it breaks.
 
 use crate::catalog::catalog;
-use crate::engine::CheckOptions;
 use crate::error::Error;
 use crate::kinds::Document;
 use crate::labels::{FoundLabels, LabelSet};
@@ -12,15 +11,14 @@ use crate::profile::{Profile, ProfileSet};
 use crate::report::{Finding, ProfileInfo};
 use crate::rules::RuleSet;
 
-/// The caller's product, or the one the text's keywords point to.
+/// The caller's product (an id, a Chinese name or "auto"), or the one the
+/// text's keywords point to.
 pub(crate) fn resolve_profile<'a>(
     profiles: &'a ProfileSet,
     text: &str,
-    options: &CheckOptions,
+    product: Option<&str>,
 ) -> Result<(&'a Profile, ProfileInfo), Error> {
-    match options
-        .product
-        .as_deref()
+    match product
         .map(str::trim)
         .filter(|p| !p.is_empty() && *p != "auto")
     {
