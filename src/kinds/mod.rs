@@ -25,8 +25,8 @@ mod validators;
 pub(crate) fn registry() -> Vec<Box<dyn Kind>> {
     vec![
         Box::new(terms::Terms::default()),
-        Box::new(patterns::Patterns::default()),
-        Box::new(frames::Frames::default()),
+        Box::new(patterns::kind()),
+        Box::new(frames::kind()),
         Box::new(validators::Validators::default()),
         Box::new(labels::Labels),
         Box::new(extras::Extras),

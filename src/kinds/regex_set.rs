@@ -1,13 +1,58 @@
-//! What the pattern and frame kinds share: per rule, regexes compiled from
-//! the folded source (lazily for built-in rules), one literal index over all
-//! of them, and the hits they give.
+//! What the pattern and frame kinds share: a kind whose rules are regexes,
+//! compiled from the folded source (lazily for built-in rules), with one
+//! literal index over all of them. The kinds differ only in where a rule's
+//! regex sources come from.
 
 use crate::error::Error;
-use crate::kinds::{Candidate, Load, Matched};
+use crate::kinds::{Candidate, Kind, Listing, Load, Matched};
+use crate::pack::RuleDef;
 use crate::pattern::{Pattern, PatternIndex};
 
+/// A rule's regex sources, or why one cannot be expanded.
+type Sources = fn(&RuleDef) -> Vec<Result<String, String>>;
+
+pub(super) struct RegexKind {
+    /// What the sources are called in an error (正则, 框架).
+    what: &'static str,
+    sources: Sources,
+    set: RegexSet,
+}
+
+impl RegexKind {
+    pub fn new(what: &'static str, sources: Sources) -> RegexKind {
+        RegexKind {
+            what,
+            sources,
+            set: RegexSet::default(),
+        }
+    }
+}
+
+impl Kind for RegexKind {
+    fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
+        self.set.add((self.sources)(def), at, &def.id, self.what)
+    }
+
+    fn finish(&mut self, enabled: &[bool]) -> Result<(), Error> {
+        self.set.finish(enabled);
+        Ok(())
+    }
+
+    fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+        self.set.candidates(text, out);
+    }
+
+    fn describe(&self, rule: usize, listing: &mut Listing) {
+        listing.patterns += self.set.count(rule);
+    }
+
+    fn uncompiled(&self) -> Vec<(usize, String)> {
+        self.set.uncompiled()
+    }
+}
+
 #[derive(Default)]
-pub(super) struct RegexSet {
+struct RegexSet {
     /// Per rule index, its regexes; rules of other kinds have none.
     rules: Vec<Vec<Pattern>>,
     /// Over every enabled rule's regexes, keyed by (rule, regex).
