@@ -17,7 +17,7 @@ use crate::pack::{
 };
 use crate::pattern::Pattern;
 
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+pub(crate) const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
         "data/rules/pack.toml",
         include_str!("../data/rules/pack.toml"),
@@ -56,40 +56,40 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ),
 ];
 
-pub struct CompiledCheck {
-    pub scope: Scope,
-    pub window: usize,
-    pub patterns: Vec<Pattern>,
+pub(crate) struct CompiledCheck {
+    pub(crate) scope: Scope,
+    pub(crate) window: usize,
+    pub(crate) patterns: Vec<Pattern>,
 }
 
-pub struct Rule {
-    pub meta: RuleMeta,
-    pub replacement: Option<String>,
-    pub replacements: BTreeMap<String, String>,
-    pub exceptions: Vec<String>,
-    pub negatable: bool,
-    pub quotable: bool,
-    pub drop_if: Option<CompiledCheck>,
-    pub downgrade_if: Option<(Severity, CompiledCheck)>,
-    pub profiles: Vec<String>,
-    pub examples: Examples,
-    pub enabled: bool,
-    pub builtin: bool,
+pub(crate) struct Rule {
+    pub(crate) meta: RuleMeta,
+    pub(crate) replacement: Option<String>,
+    pub(crate) replacements: BTreeMap<String, String>,
+    pub(crate) exceptions: Vec<String>,
+    pub(crate) negatable: bool,
+    pub(crate) quotable: bool,
+    pub(crate) drop_if: Option<CompiledCheck>,
+    pub(crate) downgrade_if: Option<(Severity, CompiledCheck)>,
+    pub(crate) profiles: Vec<String>,
+    pub(crate) examples: Examples,
+    pub(crate) enabled: bool,
+    pub(crate) builtin: bool,
     /// Only frames, no terms or patterns: a generalisation that gives way to
     /// a hand-written rule flagging the same place.
-    pub generic: bool,
+    pub(crate) generic: bool,
     def: RuleDef,
 }
 
 pub struct RuleSet {
-    pub rules: Vec<Rule>,
+    pub(crate) rules: Vec<Rule>,
     /// The rule kinds (kinds/mod.rs), each holding its part of every rule.
     kinds: Vec<Box<dyn Kind>>,
-    pub allow: Vec<String>,
+    pub(crate) allow: Vec<String>,
     disabled: Vec<String>,
     severity: BTreeMap<String, Severity>,
-    pub required_labels: BTreeMap<String, Vec<LabelKind>>,
-    pub packs: Vec<PackMeta>,
+    pub(crate) required_labels: BTreeMap<String, Vec<LabelKind>>,
+    pub(crate) packs: Vec<PackMeta>,
     /// Rule id -> index, and every proper dot-prefix of an id (`a` and `a.b`
     /// for `a.b.c`), so that loading stays linear in the number of rules.
     ids: HashMap<String, usize>,
@@ -104,10 +104,10 @@ pub struct RuleSet {
 
 /// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
 /// ranges: a hit is allowed if it overlaps any occurrence of a phrase.
-pub struct AllowedSpans(Vec<(usize, usize)>);
+pub(crate) struct AllowedSpans(Vec<(usize, usize)>);
 
 impl AllowedSpans {
-    pub fn none() -> Self {
+    pub(crate) fn none() -> Self {
         AllowedSpans(Vec::new())
     }
 
@@ -123,13 +123,9 @@ impl AllowedSpans {
         AllowedSpans(merged)
     }
 
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.overlapping(start, end).is_some()
-    }
-
     /// The covered range that overlaps `start..end`, if any: `--explain`
     /// quotes the phrase that allowed or excepted a hit.
-    pub fn overlapping(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+    pub(crate) fn overlapping(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let i = self.0.partition_point(|&(s, _)| s < end);
         (i > 0 && self.0[i - 1].1 > start).then(|| self.0[i - 1])
     }
@@ -276,7 +272,7 @@ fn product_id(name: &str, origin: &str, field: &str) -> Result<String, Error> {
 
 impl Rule {
     /// The one-click replacement for a hit whose normalised text is `matched`.
-    pub fn replacement_for(&self, matched: &str, original: &str) -> Option<String> {
+    pub(crate) fn replacement_for(&self, matched: &str, original: &str) -> Option<String> {
         let template = self
             .replacements
             .get(matched)
@@ -468,7 +464,7 @@ impl RuleSet {
     }
 
     /// Where allow-listed phrases occur in `text`, in one pass.
-    pub fn allowed_spans(&self, text: &str) -> AllowedSpans {
+    pub(crate) fn allowed_spans(&self, text: &str) -> AllowedSpans {
         let Some(ac) = &self.allow_index else {
             return AllowedSpans(Vec::new());
         };
@@ -502,7 +498,7 @@ impl RuleSet {
 
     /// Per rule, where its exceptions occur in `text`, in one pass; a hit
     /// is excepted when an occurrence contains its first character.
-    pub fn exception_spans(&self, text: &str) -> HashMap<usize, AllowedSpans> {
+    pub(crate) fn exception_spans(&self, text: &str) -> HashMap<usize, AllowedSpans> {
         let Some((ac, owners)) = &self.exception_index else {
             return HashMap::new();
         };
@@ -519,17 +515,17 @@ impl RuleSet {
             .collect()
     }
 
-    pub fn index_of(&self, id: &str) -> Option<usize> {
+    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
         self.ids.get(id).copied()
     }
 
-    pub fn is_disabled(&self, id: &str) -> bool {
+    pub(crate) fn is_disabled(&self, id: &str) -> bool {
         self.disabled
             .iter()
             .any(|d| d == "*" || rule_id_matches(d, id))
     }
 
-    pub fn severity_for(&self, id: &str, default: Severity) -> Severity {
+    pub(crate) fn severity_for(&self, id: &str, default: Severity) -> Severity {
         self.severity.get(id).copied().unwrap_or(default)
     }
 
@@ -547,7 +543,7 @@ impl RuleSet {
     }
 
     /// Every rule's terms, for the context checks to see through.
-    pub fn all_terms(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn all_terms(&self) -> impl Iterator<Item = &String> {
         (0..self.rules.len()).flat_map(|i| self.terms_of(i))
     }
 
