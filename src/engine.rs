@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{Error, InputKind};
 use crate::genre::Genre;
 use crate::labels::LabelSet;
 use crate::normalize::Normalized;

@@ -181,8 +181,9 @@ fn compile_check(
     let patterns = patterns
         .iter()
         .map(|p| {
-            Pattern::prepare(p, builtin)
-                .map_err(|e| Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")))
+            Pattern::prepare(p, builtin).map_err(|e| {
+                Error::pack(origin, None, format!("规则 {id} 的上下文正则无效：{e}")).about(id)
+            })
         })
         .collect::<Result<_, _>>()?;
     Ok(CompiledCheck {
@@ -318,11 +319,13 @@ impl RuleSet {
         };
         for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
             let pack = parse_pack(source, origin)?;
-            set.absorb(pack, true, origin, i == 0)?;
+            set.absorb(pack, true, origin, i == 0)
+                .map_err(|e| e.locate(source))?;
         }
         for (source, origin) in user_packs {
             let pack = parse_pack(source, origin)?;
-            set.absorb(pack, false, origin, true)?;
+            set.absorb(pack, false, origin, true)
+                .map_err(|e| e.locate(source))?;
         }
         set.apply_switches();
         let enabled: Vec<bool> = set.rules.iter().map(|r| r.enabled).collect();

@@ -6,7 +6,7 @@ use crate::frames::Concepts;
 use crate::kinds::regex_set::RegexKind;
 
 pub(super) fn kind() -> RegexKind {
-    RegexKind::new("框架", |def| {
+    RegexKind::new("框架", "frames", |def| {
         def.frames
             .iter()
             .map(|f| Concepts::builtin().expand(f))

@@ -80,7 +80,9 @@ pub(crate) struct Document<'a> {
     pub required: &'a [LabelKind],
 }
 
-pub(crate) trait Kind: Send + Sync {
+/// RefUnwindSafe: the CLI checks each file under `catch_unwind`, so the
+/// checker (and every kind in it) must be shareable across it.
+pub(crate) trait Kind: Send + Sync + std::panic::RefUnwindSafe {
     /// Compile this kind's part of one pack rule (nothing if it has none),
     /// at load time, in pack order, so that errors name the pack.
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error>;

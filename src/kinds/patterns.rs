@@ -5,7 +5,7 @@
 use crate::kinds::regex_set::RegexKind;
 
 pub(super) fn kind() -> RegexKind {
-    RegexKind::new("正则", |def| {
+    RegexKind::new("正则", "patterns", |def| {
         def.patterns.iter().map(|p| Ok(p.clone())).collect()
     })
 }

@@ -14,14 +14,17 @@ type Sources = fn(&RuleDef) -> Vec<Result<String, String>>;
 pub(super) struct RegexKind {
     /// What the sources are called in an error (正则, 框架).
     what: &'static str,
+    /// The pack field they come from, which an error names.
+    field: &'static str,
     sources: Sources,
     set: RegexSet,
 }
 
 impl RegexKind {
-    pub fn new(what: &'static str, sources: Sources) -> RegexKind {
+    pub fn new(what: &'static str, field: &'static str, sources: Sources) -> RegexKind {
         RegexKind {
             what,
+            field,
             sources,
             set: RegexSet::default(),
         }
@@ -30,7 +33,8 @@ impl RegexKind {
 
 impl Kind for RegexKind {
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
-        self.set.add((self.sources)(def), at, &def.id, self.what)
+        self.set
+            .add((self.sources)(def), at, &def.id, (self.what, self.field))
     }
 
     fn finish(&mut self, enabled: &[bool]) -> Result<(), Error> {
@@ -67,13 +71,17 @@ impl RegexSet {
         sources: impl IntoIterator<Item = Result<String, String>>,
         at: &Load,
         id: &str,
-        what: &str,
+        (what, field): (&str, &str),
     ) -> Result<(), Error> {
         let patterns = sources
             .into_iter()
             .map(|source| source.and_then(|s| Pattern::prepare(&s, at.builtin)))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::pack(at.origin, None, format!("规则 {id} 的{what}无效：{e}")))?;
+            .map_err(|e| {
+                Error::pack(at.origin, None, format!("规则 {id} 的{what}无效：{e}"))
+                    .field(field)
+                    .about(id)
+            })?;
         if self.rules.len() <= at.rule {
             self.rules.resize_with(at.rule + 1, Vec::new);
         }

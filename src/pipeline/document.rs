@@ -3,7 +3,7 @@
 //! rules (kinds `labels` and `extras`) it breaks.
 
 use crate::catalog::catalog;
-use crate::error::Error;
+use crate::error::{Error, InputKind};
 use crate::kinds::Document;
 use crate::labels::{FoundLabels, LabelSet};
 use crate::pack::LabelKind;
@@ -27,10 +27,13 @@ pub(crate) fn resolve_profile<'a>(
                 .product_id(name)
                 .and_then(|id| profiles.get(id))
                 .ok_or_else(|| {
-                    Error::Input(format!(
-                        "未知的产品类型 {name:?}，可选：{}、auto",
-                        catalog().product_choices()
-                    ))
+                    Error::input(
+                        InputKind::UnknownProduct,
+                        format!(
+                            "未知的产品类型 {name:?}，可选：{}、auto",
+                            catalog().product_choices()
+                        ),
+                    )
                 })?;
             let info = ProfileInfo {
                 name: profile.name.clone(),

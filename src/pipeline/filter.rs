@@ -104,7 +104,7 @@ impl Scanner<'_> {
         c: &Candidate,
         cache: &mut CheckCache,
     ) -> Option<Dropped> {
-        if self.context.is_question(text, sentence) {
+        if self.context.is_question(text, sentence, c.start) {
             return Some(Dropped::Question);
         }
         if cache.in_warning_text(sentence.0) {
