@@ -12,8 +12,7 @@ use crate::fold::fold_str;
 use crate::kinds::{registry, Candidate, Document, Kind, Listing, Load};
 use crate::meta::RuleMeta;
 use crate::pack::{
-    parse_pack, rule_id_matches, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope,
-    Severity,
+    parse_pack, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope, Severity,
 };
 use crate::pattern::Pattern;
 
@@ -87,6 +86,8 @@ pub struct RuleSet {
     kinds: Vec<Box<dyn Kind>>,
     pub(crate) allow: Vec<String>,
     disabled: Vec<String>,
+    /// `disabled`, indexed once the packs are merged.
+    switches: Switches,
     severity: BTreeMap<String, Severity>,
     pub(crate) required_labels: BTreeMap<String, Vec<LabelKind>>,
     pub(crate) packs: Vec<PackMeta>,
@@ -100,6 +101,38 @@ pub struct RuleSet {
     /// One automaton over every rule's exceptions, with the owning rule of
     /// each pattern: a pack can extend a rule with thousands of exceptions.
     exception_index: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+/// The `disable` selectors, indexed so that each rule is looked up once: a
+/// rule is off if a selector is `*`, names it exactly, or names one of its
+/// dot-prefixes (`guarantee` and `guarantee.*` both mean every
+/// `guarantee.…` rule; the same reading as `rule_id_matches`).
+#[derive(Default)]
+struct Switches {
+    all: bool,
+    exact: HashSet<String>,
+    prefixes: HashSet<String>,
+}
+
+impl Switches {
+    fn new(selectors: &[String]) -> Switches {
+        Switches {
+            all: selectors.iter().any(|d| d == "*"),
+            exact: selectors.iter().cloned().collect(),
+            prefixes: selectors
+                .iter()
+                .map(|d| d.trim_end_matches('*').trim_end_matches('.').to_string())
+                .collect(),
+        }
+    }
+
+    fn disables(&self, id: &str) -> bool {
+        self.all
+            || self.exact.contains(id)
+            || id
+                .match_indices('.')
+                .any(|(i, _)| self.prefixes.contains(&id[..i]))
+    }
 }
 
 /// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
@@ -309,6 +342,7 @@ impl RuleSet {
             kinds: registry(),
             allow: Vec::new(),
             disabled: Vec::new(),
+            switches: Switches::default(),
             severity: BTreeMap::new(),
             required_labels: BTreeMap::new(),
             packs: Vec::new(),
@@ -431,22 +465,11 @@ impl RuleSet {
         }
     }
 
-    /// Linear in rules plus selectors: a rule is off if a selector names it
-    /// exactly or names one of its dot-prefixes (see `rule_id_matches`).
+    /// Linear in rules plus selectors (see `Switches`).
     fn apply_switches(&mut self) {
-        let exact: HashSet<&str> = self.disabled.iter().map(String::as_str).collect();
-        let prefixes: HashSet<&str> = self
-            .disabled
-            .iter()
-            .map(|d| d.trim_end_matches('*').trim_end_matches('.'))
-            .collect();
-        let all = exact.contains("*");
+        self.switches = Switches::new(&self.disabled);
         for rule in &mut self.rules {
-            let id = rule.meta.id.as_str();
-            let by_prefix = id
-                .match_indices('.')
-                .any(|(i, _)| prefixes.contains(&id[..i]));
-            rule.enabled = !(all || exact.contains(id) || by_prefix);
+            rule.enabled = !self.switches.disables(&rule.meta.id);
             if let Some(sev) = self.severity.get(&rule.meta.id) {
                 rule.meta.severity = *sev;
             }
@@ -523,9 +546,7 @@ impl RuleSet {
     }
 
     pub(crate) fn is_disabled(&self, id: &str) -> bool {
-        self.disabled
-            .iter()
-            .any(|d| d == "*" || rule_id_matches(d, id))
+        self.switches.disables(id)
     }
 
     pub(crate) fn severity_for(&self, id: &str, default: Severity) -> Severity {

@@ -171,6 +171,31 @@ fn unknown_product_and_empty_text_are_clear_errors() {
     }
 }
 
+/// `disable` reaches the document-level kinds too: a prefix turns off every
+/// label rule, an exact id only its own.
+#[test]
+fn disable_selectors_reach_missing_label_rules() {
+    let missing = |disable: &str| -> Vec<String> {
+        let pack = format!("disable = [{disable}]\n[pack]\nname = \"t\"\nversion = \"1\"\n");
+        let checker = Checker::new(&[(pack.as_str(), "t.toml")]).unwrap();
+        check_with(&checker, "稳健理财，欢迎选购。", "wealth")
+            .findings
+            .into_iter()
+            .filter(|f| f.span.is_none())
+            .map(|f| f.rule)
+            .collect()
+    };
+    let all = missing("");
+    assert!(all.contains(&"label.date".to_string()), "{all:?}");
+    assert!(all.contains(&"label.risk_level".to_string()), "{all:?}");
+    let one = missing("\"label.date\"");
+    assert!(!one.contains(&"label.date".to_string()), "{one:?}");
+    assert!(one.contains(&"label.risk_level".to_string()), "{one:?}");
+    assert!(missing("\"label\"").is_empty());
+    assert!(missing("\"label.*\"").is_empty());
+    assert!(missing("\"*\"").is_empty());
+}
+
 #[test]
 fn user_pack_allows_adds_disables_and_overrides() {
     let pack = r#"
