@@ -19,6 +19,8 @@ const GRID: usize = 1024;
 const QUOTE_REACH: usize = 60;
 /// How many tokens to walk back from a hit looking for a negator.
 const NEGATION_REACH: usize = 4;
+/// The most tokens the segmenter splits one negator into (误|以|为).
+const MAX_NEGATOR_PIECES: usize = 3;
 
 #[derive(Deserialize)]
 struct ContextFile {
@@ -132,9 +134,12 @@ impl Context {
             if self.negators.contains(token) {
                 return Some((from, to));
             }
-            // The segmenter may split a negator (不|代表): try it with the
-            // token before.
-            if let Some(&before) = i.checked_sub(2).and_then(|k| boundaries.get(k)) {
+            // The segmenter may split a negator (不|代表, 误|以|为): try it
+            // with the tokens before.
+            for pieces in 2..=MAX_NEGATOR_PIECES {
+                let Some(&before) = i.checked_sub(pieces).and_then(|k| boundaries.get(k)) else {
+                    break;
+                };
                 if self.negators.contains(&text[before..to]) {
                     return Some((before, to));
                 }

@@ -2,7 +2,9 @@
 //! (`data/variants.toml`). A term gains every spelling with one character
 //! replaced by a look-alike: 保本 also matches 保夲 and 宝本. One
 //! substitution covers what evaders write without letting the lexicon grow
-//! combinatorially.
+//! combinatorially. Terms of three or four characters also match their
+//! pinyin initials (无风险 as wfx or 无fx, 保本保息 as bbbx), the way chat
+//! slang abbreviates them.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -28,6 +30,8 @@ pub struct Variants {
     /// Per character, what evaders write instead: look-alike characters
     /// and the character's pinyin syllable (bao本, 保ben).
     alternatives: BTreeMap<char, Vec<String>>,
+    /// Per character, the first letter of its pinyin syllable.
+    initials: BTreeMap<char, char>,
 }
 
 impl Variants {
@@ -49,14 +53,20 @@ impl Variants {
                 alternatives.entry(c).or_default().extend(alts);
             }
         }
+        let mut initials = BTreeMap::new();
         for (k, syllable) in &file.pinyin {
             if let Some(c) = single(k) {
-                alternatives.entry(c).or_default().push(fold_str(syllable));
+                let syllable = fold_str(syllable);
+                if let Some(first) = syllable.chars().next() {
+                    initials.insert(c, first);
+                }
+                alternatives.entry(c).or_default().push(syllable);
             }
         }
         Variants {
             categories: file.categories,
             alternatives,
+            initials,
         }
     }
 
@@ -80,7 +90,30 @@ impl Variants {
                 out.push(v);
             }
         }
+        out.extend(self.initialisms(&chars));
         out
+    }
+
+    /// A three- or four-character term written in pinyin initials, whole
+    /// (wfx) or after its first character (无fx). Two letters alone (bb)
+    /// are too common in ordinary text to stand for a term, so shorter
+    /// terms get none.
+    fn initialisms(&self, chars: &[char]) -> Vec<String> {
+        if !(3..=4).contains(&chars.len()) {
+            return Vec::new();
+        }
+        let Some(letters) = chars
+            .iter()
+            .map(|c| self.initials.get(c).copied())
+            .collect::<Option<Vec<char>>>()
+        else {
+            return Vec::new();
+        };
+        let whole: String = letters.iter().collect();
+        let after_first: String = std::iter::once(chars[0])
+            .chain(letters[1..].iter().copied())
+            .collect();
+        vec![whole, after_first]
     }
 }
 
@@ -101,6 +134,17 @@ mod tests {
         let v = Variants::builtin().of("保本");
         assert!(v.contains(&"bao本".to_string()));
         assert!(v.contains(&"保ben".to_string()));
+    }
+
+    #[test]
+    fn longer_terms_may_be_written_in_initials() {
+        let v = Variants::builtin().of("无风险");
+        assert!(v.contains(&"wfx".to_string()));
+        assert!(v.contains(&"无fx".to_string()));
+        assert!(Variants::builtin()
+            .of("保本保息")
+            .contains(&"bbbx".to_string()));
+        assert!(!Variants::builtin().of("保本").iter().any(|s| s == "bb"));
     }
 
     #[test]
