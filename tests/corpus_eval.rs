@@ -184,16 +184,20 @@ fn shared_examples_meet_the_floors() {
 fn independent_batches_keep_their_scores() {
     // (file, recall, precision, label accuracy)
     const FLOORS: &[(&str, f64, f64, f64)] = &[
-        ("batch-a", 0.92, 0.88, 0.95),
+        ("batch-a", 0.93, 0.89, 0.95),
         ("batch-b", 0.93, 0.99, 0.95),
-        ("batch-c", 0.86, 0.83, 0.95),
-        ("batch-d", 0.90, 0.83, 0.95),
-        ("batch-e", 0.96, 0.93, 0.95),
-        ("batch-f", 0.97, 0.99, 0.95),
+        ("batch-c", 0.87, 0.83, 0.95),
+        ("batch-d", 0.91, 0.83, 0.95),
+        ("batch-e", 0.97, 0.94, 0.95),
+        ("batch-f", 0.98, 0.99, 0.95),
         ("batch-g", 0.90, 0.94, 0.95),
-        ("batch-h", 0.75, 0.97, 0.95),
-        ("batch-i", 0.65, 0.82, 0.93),
-        ("batch-j", 0.83, 0.91, 0.95),
+        ("batch-h", 0.97, 0.98, 0.95),
+        ("batch-i", 0.87, 0.86, 0.93),
+        // 0.911 -> 0.907: 不影响以后买房 beside the gold 不上征信 is a claim of its own
+        // (credit-record promise) that the batch leaves unflagged.
+        ("batch-j", 0.83, 0.90, 0.95),
+        ("batch-k", 0.95, 0.96, 0.95),
+        ("batch-l", 0.91, 0.84, 0.93),
     ];
     let dir = root().join("tests/independent");
     let failures: Vec<String> = FLOORS

@@ -55,7 +55,9 @@ impl Scanner<'_> {
         let boundaries = cache.boundaries(clause);
         if c.boundary
             && !(boundaries.binary_search(&c.start).is_ok()
-                && boundaries.binary_search(&c.end).is_ok())
+                && boundaries.binary_search(&c.end).is_ok()
+                && !splits_letters_or_digits(text, c.start)
+                && !splits_letters_or_digits(text, c.end))
         {
             return Err(Some(Dropped::PartOfWord {
                 word: enclosing_word(boundaries, clause, c),
@@ -189,6 +191,15 @@ impl<'a> CheckCache<'a> {
             run()
         }
     }
+}
+
+/// Does `at` fall inside a run of ASCII letters or digits? The dictionary
+/// holds terms such as 排名第1, which the segmenter may keep whole in
+/// 排名第12位; a term never ends inside a number or a word.
+fn splits_letters_or_digits(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    matches!((before, after), (Some(b), Some(a)) if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric())
 }
 
 /// The words around a candidate that does not sit on word boundaries
