@@ -53,12 +53,7 @@ impl Scanner<'_> {
         }
         let clause = self.context.clause(text, c.start, c.end);
         let boundaries = cache.boundaries(clause);
-        if c.boundary
-            && !(boundaries.binary_search(&c.start).is_ok()
-                && boundaries.binary_search(&c.end).is_ok()
-                && !splits_letters_or_digits(text, c.start)
-                && !splits_letters_or_digits(text, c.end))
-        {
+        if c.boundary && !on_word_boundaries(text, boundaries, c) {
             return Err(Some(Dropped::PartOfWord {
                 word: enclosing_word(boundaries, clause, c),
             }));
@@ -191,6 +186,13 @@ impl<'a> CheckCache<'a> {
             run()
         }
     }
+}
+
+/// Does the candidate start and end where words do?
+fn on_word_boundaries(text: &str, boundaries: &[usize], c: &Candidate) -> bool {
+    let cut =
+        |at: usize| boundaries.binary_search(&at).is_ok() && !splits_letters_or_digits(text, at);
+    cut(c.start) && cut(c.end)
 }
 
 /// Does `at` fall inside a run of ASCII letters or digits? The dictionary
