@@ -177,9 +177,9 @@ fn shared_examples_meet_the_floors() {
 
 /// Regression floors for the batches written by people outside the rules
 /// (tests/independent/README.md has their before-tuning scores). They sit
-/// just under today's figures and only ever rise. Every batch here but the
-/// last (batch-m) has been tuned on; the untuned measurement is the next
-/// batch, scored before it joins this list.
+/// just under today's figures and only ever rise. Every batch here has been
+/// tuned on; the untuned measurement is the next batch, scored before it
+/// joins this list.
 #[test]
 fn independent_batches_keep_their_scores() {
     // (file, recall, precision, label accuracy)
@@ -198,8 +198,7 @@ fn independent_batches_keep_their_scores() {
         ("batch-j", 0.83, 0.90, 0.95),
         ("batch-k", 0.95, 0.96, 0.95),
         ("batch-l", 0.91, 0.84, 0.93),
-        // Not tuned on: scored once before anything was tuned on it.
-        ("batch-m", 0.59, 0.73, 0.94),
+        ("batch-m", 0.63, 0.73, 0.94),
     ];
     let dir = root().join("tests/independent");
     let failures: Vec<String> = FLOORS
