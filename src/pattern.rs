@@ -12,6 +12,7 @@
 //! with some 200 frames live on a 2,000-character ad, whole-text searches
 //! were two thirds of a check.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -223,8 +224,11 @@ fn hit_group(hir: &Hir) -> Option<&Hir> {
 /// answers with keys: nothing is matched up by position.
 pub struct PatternIndex<K> {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the entry it belongs to.
-    owner: Vec<usize>,
+    /// For each literal of the automaton, the entries it belongs to. Each
+    /// literal is in the automaton once: concept frames share their
+    /// concepts' words, and building (and reporting) one automaton pattern
+    /// per frame and word was a sixth of start-up.
+    owners: Vec<Vec<usize>>,
     always: Vec<usize>,
     keys: Vec<K>,
     /// Per entry: every match starts with one of its literals.
@@ -234,7 +238,8 @@ pub struct PatternIndex<K> {
 impl<K: Copy> PatternIndex<K> {
     pub fn new<'a>(patterns: impl IntoIterator<Item = (K, &'a Pattern)>) -> PatternIndex<K> {
         let mut literals: Vec<&[u8]> = Vec::new();
-        let mut owner = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut slot: HashMap<&[u8], usize> = HashMap::new();
         let mut always = Vec::new();
         let mut keys = Vec::new();
         let mut leading = Vec::new();
@@ -244,8 +249,14 @@ impl<K: Copy> PatternIndex<K> {
             match &p.triggers {
                 Some(lits) => {
                     for l in lits {
-                        literals.push(l);
-                        owner.push(i);
+                        let at = *slot.entry(l).or_insert_with(|| {
+                            literals.push(l);
+                            owners.push(Vec::new());
+                            literals.len() - 1
+                        });
+                        if owners[at].last() != Some(&i) {
+                            owners[at].push(i);
+                        }
                     }
                 }
                 None => always.push(i),
@@ -260,7 +271,7 @@ impl<K: Copy> PatternIndex<K> {
         });
         PatternIndex {
             automaton,
-            owner,
+            owners,
             always,
             keys,
             leading,
@@ -279,10 +290,11 @@ impl<K: Copy> PatternIndex<K> {
         let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.keys.len()];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
-                let i = self.owner[m.pattern().as_usize()];
-                live[i] = true;
-                if self.leading[i] {
-                    starts[i].push(m.start());
+                for &i in &self.owners[m.pattern().as_usize()] {
+                    live[i] = true;
+                    if self.leading[i] {
+                        starts[i].push(m.start());
+                    }
                 }
             }
         }
@@ -313,10 +325,11 @@ impl<K: Copy> PatternIndex<K> {
                 if remaining == 0 {
                     break;
                 }
-                let i = self.owner[m.pattern().as_usize()];
-                if !live[i] {
-                    live[i] = true;
-                    remaining -= 1;
+                for &i in &self.owners[m.pattern().as_usize()] {
+                    if !live[i] {
+                        live[i] = true;
+                        remaining -= 1;
+                    }
                 }
             }
         }
