@@ -374,6 +374,76 @@ mod tests {
         assert!(ps[0].regex().is_some() && ps[0].is_match("排名第1"));
     }
 
+    /// What the whole-text search finds: `find_iter`, or successive
+    /// `captures_at` resuming after the hit (src/kinds/regex_set.rs).
+    fn whole_text(p: &Pattern, text: &str) -> Vec<(usize, usize)> {
+        let re = p.regex().unwrap();
+        if !re.capture_names().any(|n| n == Some("hit")) {
+            return re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        }
+        let (mut out, mut at) = (Vec::new(), 0);
+        while let Some(caps) = re.captures_at(text, at) {
+            let Some(m) = caps.name("hit") else { break };
+            out.push((m.start(), m.end()));
+            let next = m.end().max(caps.get(0).unwrap().start() + 1);
+            if next > text.len() {
+                break;
+            }
+            at = crate::span::ceil_char_boundary(text, next);
+        }
+        out
+    }
+
+    #[test]
+    fn anchored_at_the_literals_finds_what_the_whole_text_search_finds() {
+        let patterns = [
+            "(?:从没|没)[^,。]{0,4}(?:亏损|亏)",
+            "(?P<hit>(?:本金|本钱)[^,。]{0,3}(?:保障|安全))(?:[^,。]|$)",
+            "(?:稳稳|稳)(?:的|地)?赚",
+            "(?:年化|收益)(?:率)?\\d+%",
+        ];
+        let texts = [
+            "从没亏过，没亏损，从没有亏损过，没亏",
+            "本金保障本钱安全,本金有保障。本钱安全",
+            "稳稳的赚稳赚稳稳地赚稳",
+            "年化5%收益率12%年化收益",
+            "",
+        ];
+        for source in patterns {
+            let p = Pattern::lazy(source).unwrap();
+            assert!(p.leading, "{source}: every match starts with a literal");
+            let index = PatternIndex::new([((), &p)]);
+            for text in texts {
+                let places = index.places(text);
+                let mut found = Vec::new();
+                if let Some(((), Some(starts))) = places.first() {
+                    p.find_at_starts(text, starts, |s, e| found.push((s, e)));
+                }
+                assert_eq!(found, whole_text(&p, text), "{source} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_literal_shared_by_patterns_makes_each_live_at_its_places() {
+        let ps = [
+            Pattern::lazy("(?:没|从未)[^,]{0,3}亏").unwrap(),
+            Pattern::lazy("(?:没|不)[^,]{0,3}赔").unwrap(),
+            Pattern::lazy("\\d+倍收益").unwrap(),
+        ];
+        let index = PatternIndex::new(["a", "b", "c"].into_iter().zip(&ps));
+        let text = "没亏，没赔，3倍收益";
+        assert_eq!(
+            index.places(text),
+            vec![
+                ("a", Some(vec![0, 9])),
+                ("b", Some(vec![0, 9])),
+                ("c", None)
+            ]
+        );
+        assert_eq!(index.live("从未亏"), vec!["a"]);
+    }
+
     #[test]
     fn eager_reports_size_limits_at_load() {
         assert!(Pattern::eager(r"\w{1000}\w{1000}").is_err());
