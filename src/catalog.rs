@@ -15,7 +15,7 @@ use crate::extract::{Format, HiddenPart};
 use crate::pack::{Category, LabelKind, Severity};
 use crate::report::ExplainReason;
 
-const CATALOG_DATA: &str = include_str!("../data/catalog.toml");
+const CATALOG_DATA: &str = crate::compiled::json!("catalog");
 
 /// One named thing: its stable id and its Chinese display name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,8 +70,7 @@ struct CatalogFile {
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        let file: CatalogFile = toml::from_str(CATALOG_DATA)
-            .unwrap_or_else(|e| panic!("data/catalog.toml is invalid: {e}"));
+        let file: CatalogFile = crate::compiled::parse("catalog.toml", CATALOG_DATA);
         let catalog = Catalog {
             products: file.product,
             labels: file.label,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::fold::fold_str;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 
-pub(crate) const CONTEXT_DATA: &str = include_str!("../data/context.toml");
+pub(crate) const CONTEXT_DATA: &str = crate::compiled::json!("context");
 
 /// How far to look for a sentence end; bounds the work per hit on a text with
 /// no punctuation at all.
@@ -58,8 +58,7 @@ fn first_char(s: &str) -> Option<char> {
 
 impl Context {
     pub fn builtin() -> Context {
-        let file: ContextFile = toml::from_str(CONTEXT_DATA)
-            .unwrap_or_else(|e| panic!("data/context.toml is invalid: {e}"));
+        let file: ContextFile = crate::compiled::parse("context.toml", CONTEXT_DATA);
         let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<Vec<_>>();
         Context {
             negators: fold_all(file.negators).into_iter().collect(),

@@ -24,7 +24,7 @@ use crate::error::{Error, InputKind};
 use crate::report::Finding;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 
-const FIX_DATA: &str = include_str!("../data/fixes.toml");
+const FIX_DATA: &str = crate::compiled::json!("fixes");
 
 /// A deletion takes at most a clause this long, in characters. A longer run
 /// without punctuation is not one claim, and deleting it would take other
@@ -123,8 +123,7 @@ struct Guard {
 fn guards() -> &'static [Guard] {
     static GUARDS: OnceLock<Vec<Guard>> = OnceLock::new();
     GUARDS.get_or_init(|| {
-        let file: FixFile =
-            toml::from_str(FIX_DATA).unwrap_or_else(|e| panic!("data/fixes.toml is invalid: {e}"));
+        let file: FixFile = crate::compiled::parse("fixes.toml", FIX_DATA);
         let compile = |p: &Option<String>| {
             p.as_ref().map(|p| {
                 Regex::new(p).unwrap_or_else(|e| panic!("data/fixes.toml: bad regex {p:?}: {e}"))

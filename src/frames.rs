@@ -24,7 +24,7 @@ use serde::Deserialize;
 
 use crate::fold::fold_str;
 
-const CONCEPT_DATA: &str = include_str!("../data/concepts.toml");
+const CONCEPT_DATA: &str = crate::compiled::json!("concepts");
 
 /// Characters a clause gap may not cross (text is normalised: full-width
 /// punctuation is already ASCII).
@@ -48,13 +48,17 @@ impl Concepts {
     pub fn builtin() -> &'static Concepts {
         static BUILTIN: OnceLock<Concepts> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Concepts::parse(CONCEPT_DATA)
+            Concepts::from_file(crate::compiled::parse("concepts.toml", CONCEPT_DATA))
                 .unwrap_or_else(|e| panic!("data/concepts.toml is invalid: {e}"))
         })
     }
 
+    #[cfg(test)]
     pub fn parse(source: &str) -> Result<Concepts, String> {
-        let file: ConceptFile = toml::from_str(source).map_err(|e| e.message().to_string())?;
+        Self::from_file(toml::from_str(source).map_err(|e| e.message().to_string())?)
+    }
+
+    fn from_file(file: ConceptFile) -> Result<Concepts, String> {
         let mut alternations = BTreeMap::new();
         for (name, words) in file.concepts {
             let mut folded: Vec<String> = words

@@ -75,8 +75,8 @@ struct ContextGenre {
 
 impl Genre {
     pub fn builtin() -> Genre {
-        let file: ContextGenre = toml::from_str(crate::context::CONTEXT_DATA)
-            .unwrap_or_else(|e| panic!("data/context.toml [genre] is invalid: {e}"));
+        let file: ContextGenre =
+            crate::compiled::parse("context.toml", crate::context::CONTEXT_DATA);
         Genre::new(file.genre)
     }
 

@@ -8,7 +8,7 @@ use crate::pack::{Category, Examples, LabelKind, Severity};
 use crate::pattern::{Pattern, PatternIndex};
 use crate::text::{head_chars, tail_chars};
 
-const LABEL_DATA: &str = include_str!("../data/labels.toml");
+const LABEL_DATA: &str = crate::compiled::json!("labels");
 
 #[derive(Deserialize)]
 struct LabelFile {
@@ -100,8 +100,7 @@ fn compile_all(patterns: &[String]) -> Vec<Pattern> {
 
 impl LabelSet {
     pub fn builtin() -> LabelSet {
-        let file: LabelFile = toml::from_str(LABEL_DATA)
-            .unwrap_or_else(|e| panic!("data/labels.toml is invalid: {e}"));
+        let file: LabelFile = crate::compiled::parse("labels.toml", LABEL_DATA);
         let labels: Vec<Label> = file
             .label
             .into_iter()

@@ -12,6 +12,7 @@
 pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
+mod compiled;
 pub mod context;
 mod engine;
 pub mod error;

@@ -347,6 +347,17 @@ fn is_json(source: &str, origin: &str) -> bool {
     source.trim_start().starts_with('{')
 }
 
+/// A built-in pack, from the JSON that build.rs made of its TOML
+/// (src/compiled.rs), validated like any pack. Its errors name the file and
+/// the rule but no line: the JSON's lines are not the TOML's, and the tests
+/// load every built-in pack.
+pub(crate) fn parse_builtin_pack(json: &str, origin: &str) -> Result<PackFile, Error> {
+    let pack: PackFile = serde_json::from_str(json)
+        .map_err(|e| Error::pack(origin, None, format!("内置规则包无效：{e}")))?;
+    validate_pack(&pack, "", origin)?;
+    Ok(pack)
+}
+
 /// Parse a pack from TOML or JSON (by file name, else by the first non-blank
 /// character). A UTF-8 byte-order mark is ignored.
 pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {

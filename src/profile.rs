@@ -11,7 +11,7 @@ use crate::pack::{Category, LabelKind, Severity};
 use crate::pattern::Pattern;
 use aho_corasick::AhoCorasick;
 
-const PROFILE_DATA: &str = include_str!("../data/profiles.toml");
+const PROFILE_DATA: &str = crate::compiled::json!("profiles");
 
 /// The weighted keyword score a profile needs before detection picks it.
 const DETECTION_THRESHOLD: u32 = 3;
@@ -90,8 +90,7 @@ fn compile(patterns: &[String]) -> Vec<Pattern> {
 
 impl ProfileSet {
     pub fn builtin() -> ProfileSet {
-        let file: ProfileFile = toml::from_str(PROFILE_DATA)
-            .unwrap_or_else(|e| panic!("data/profiles.toml is invalid: {e}"));
+        let file: ProfileFile = crate::compiled::parse("profiles.toml", PROFILE_DATA);
         let profiles: Vec<Profile> = file
             .profile
             .into_iter()

@@ -12,46 +12,44 @@ use crate::fold::fold_str;
 use crate::kinds::{registry, Candidate, Document, Kind, Listing, Load};
 use crate::meta::RuleMeta;
 use crate::pack::{
-    parse_pack, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef, Scope, Severity,
+    parse_builtin_pack, parse_pack, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef,
+    Scope, Severity,
 };
 use crate::pattern::Pattern;
 
 pub(crate) const BUILTIN_PACKS: &[(&str, &str)] = &[
-    (
-        "data/rules/pack.toml",
-        include_str!("../data/rules/pack.toml"),
-    ),
+    ("data/rules/pack.toml", crate::compiled::json!("rules/pack")),
     (
         "data/rules/absolute.toml",
-        include_str!("../data/rules/absolute.toml"),
+        crate::compiled::json!("rules/absolute"),
     ),
     (
         "data/rules/guarantee.toml",
-        include_str!("../data/rules/guarantee.toml"),
+        crate::compiled::json!("rules/guarantee"),
     ),
     (
         "data/rules/misleading.toml",
-        include_str!("../data/rules/misleading.toml"),
+        crate::compiled::json!("rules/misleading"),
     ),
     (
         "data/rules/promotion.toml",
-        include_str!("../data/rules/promotion.toml"),
+        crate::compiled::json!("rules/promotion"),
     ),
     (
         "data/rules/endorsement.toml",
-        include_str!("../data/rules/endorsement.toml"),
+        crate::compiled::json!("rules/endorsement"),
     ),
     (
         "data/rules/unsourced_data.toml",
-        include_str!("../data/rules/unsourced_data.toml"),
+        crate::compiled::json!("rules/unsourced_data"),
     ),
     (
         "data/rules/personal_info.toml",
-        include_str!("../data/rules/personal_info.toml"),
+        crate::compiled::json!("rules/personal_info"),
     ),
     (
         "data/rules/frames.toml",
-        include_str!("../data/rules/frames.toml"),
+        crate::compiled::json!("rules/frames"),
     ),
 ];
 
@@ -351,10 +349,9 @@ impl RuleSet {
             allow_index: None,
             exception_index: None,
         };
-        for (i, (origin, source)) in BUILTIN_PACKS.iter().enumerate() {
-            let pack = parse_pack(source, origin)?;
-            set.absorb(pack, true, origin, i == 0)
-                .map_err(|e| e.locate(source))?;
+        for (i, (origin, json)) in BUILTIN_PACKS.iter().enumerate() {
+            let pack = parse_builtin_pack(json, origin)?;
+            set.absorb(pack, true, origin, i == 0)?;
         }
         for (source, origin) in user_packs {
             let pack = parse_pack(source, origin)?;

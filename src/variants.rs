@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::fold::fold_str;
 use crate::pack::Category;
 
-const VARIANT_DATA: &str = include_str!("../data/variants.toml");
+const VARIANT_DATA: &str = crate::compiled::json!("variants");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,8 +38,7 @@ impl Variants {
     pub fn builtin() -> &'static Variants {
         static BUILTIN: OnceLock<Variants> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let file: VariantFile = toml::from_str(VARIANT_DATA)
-                .unwrap_or_else(|e| panic!("data/variants.toml is invalid: {e}"));
+            let file: VariantFile = crate::compiled::parse("variants.toml", VARIANT_DATA);
             Variants::from_file(file)
         })
     }

@@ -103,9 +103,17 @@ impl RegexSet {
 
     pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
         let Some(index) = &self.index else { return };
-        for (i, j) in index.live(text) {
-            if let Some(re) = self.rules[i][j].regex() {
-                push_hits(re, text, i, out);
+        for ((i, j), starts) in index.places(text) {
+            let pattern = &self.rules[i][j];
+            match starts {
+                Some(starts) => {
+                    pattern.find_at_starts(text, &starts, |s, e| push_trimmed(text, s, e, i, out));
+                }
+                None => {
+                    if let Some(re) = pattern.regex() {
+                        push_hits(re, text, i, out);
+                    }
+                }
             }
         }
     }
@@ -129,21 +137,7 @@ impl RegexSet {
 /// `\s*` must not make a span depend on what follows the claim.
 fn push_hits(re: &regex::Regex, text: &str, rule: usize, out: &mut Vec<Candidate>) {
     let has_hit_group = re.capture_names().any(|n| n == Some("hit"));
-    let mut push = |start: usize, end: usize| {
-        let raw = &text[start..end];
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            return;
-        }
-        let s = start + (raw.len() - raw.trim_start().len());
-        out.push(Candidate {
-            rule,
-            start: s,
-            end: s + trimmed.len(),
-            boundary: false,
-            matched: Matched::Regex,
-        });
-    };
+    let mut push = |start: usize, end: usize| push_trimmed(text, start, end, rule, out);
     if !has_hit_group {
         for m in re.find_iter(text) {
             push(m.start(), m.end());
@@ -165,4 +159,22 @@ fn push_hits(re: &regex::Regex, text: &str, rule: usize, out: &mut Vec<Candidate
         }
         at = crate::span::ceil_char_boundary(text, next);
     }
+}
+
+/// A regex hit as a candidate, without whitespace at either edge (none if it
+/// is all whitespace).
+fn push_trimmed(text: &str, start: usize, end: usize, rule: usize, out: &mut Vec<Candidate>) {
+    let raw = &text[start..end];
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + (raw.len() - raw.trim_start().len());
+    out.push(Candidate {
+        rule,
+        start: s,
+        end: s + trimmed.len(),
+        boundary: false,
+        matched: Matched::Regex,
+    });
 }
