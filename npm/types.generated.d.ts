@@ -264,10 +264,33 @@ explained?: Array<Explained>, summary: Summary, version: Version,
 document?: DocumentInfo, };
 
 /**
- * Rule metadata for listings (`finlint rules`, the wasm `rules()` call).
+ * A rule in the listing (`finlint rules`, the wasm `rules()` call): its
+ * metadata, which kinds of rule it is, and how many terms and patterns
+ * (frames included) it matches with. Pack rules, labels and profile extras
+ * alike: every id a pack's `disable` accepts.
  */
 
-export type RuleInfo = { id: string, category: Category, severity: Severity, enabled: boolean, builtin: boolean, message: string, suggestion: string, basis: string, terms: number, patterns: number, definition?: RuleDef, };
+export type RuleInfo = { id: string, category: Category, severity: Severity, enabled: boolean, builtin: boolean, message: string, suggestion: string, basis: string, terms: number, patterns: number, 
+/**
+ * The kinds that hold part of the rule (`terms`, `patterns`, `frames`,
+ * `validate`, or `labels` / `extras` for the document-level rules).
+ */
+kinds: Array<string>, 
+/**
+ * What it matches with and how it is fixed (the full listing, `finlint
+ * rules --format json`); absent for labels and profile extras.
+ */
+definition?: RuleDetail, };
+
+/**
+ * A pack rule as the rule set holds it: its fields mirror the pack's
+ * (`RuleDef`) but show what is matched. Terms are folded, with the
+ * look-alike variants of built-in terms and the terms `[[extend]]` added;
+ * exceptions include those `[[extend]]` added; patterns and frames are as
+ * written; profiles are product ids.
+ */
+
+export type RuleDetail = { replacement?: string, replacements?: { [key in string]?: string }, terms: Array<string>, patterns: Array<string>, frames?: Array<string>, exceptions: Array<string>, boundary?: boolean, negatable: boolean, quotable: boolean, validate?: Validator, drop_if?: ContextCheck, downgrade_if?: Downgrade, profiles?: Array<string>, examples: Examples, };
 
 export type Scope = "sentence" | "window" | "document";
 

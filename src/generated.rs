@@ -163,6 +163,7 @@ fn typescript_types() -> String {
         decl::<Explained>(),
         decl::<Report>(),
         decl::<crate::rules::RuleInfo>(),
+        decl::<crate::rules::RuleDetail>(),
         decl::<Scope>(),
         decl::<ContextCheck>(),
         decl::<Downgrade>(),

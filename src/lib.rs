@@ -50,4 +50,4 @@ pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MA
 pub use error::{Error, InputKind};
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
 pub use report::{ExplainReason, Explained, Finding, Report};
-pub use rules::RuleInfo;
+pub use rules::{RuleDetail, RuleInfo};

@@ -17,8 +17,7 @@ pub(super) struct Terms {
     /// Per rule index: its folded terms (variants included) and whether its
     /// hits must sit on word boundaries.
     rules: Vec<(Vec<String>, bool)>,
-    /// Terms added by `[[extend]]`, with their rule: never boundary-checked,
-    /// and not the rule's own (the listing does not count them).
+    /// Terms added by `[[extend]]`, with their rule: never boundary-checked.
     extended: Vec<(usize, String)>,
     lexicon: Option<AhoCorasick>,
     /// For each automaton pattern, its rule and whether it needs boundaries.
@@ -26,6 +25,10 @@ pub(super) struct Terms {
 }
 
 impl Kind for Terms {
+    fn name(&self) -> &'static str {
+        "terms"
+    }
+
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
         if self.rules.len() <= at.rule {
             self.rules.resize_with(at.rule + 1, Default::default);
@@ -85,8 +88,20 @@ impl Kind for Terms {
         }
     }
 
+    /// The rule's own terms, then those `[[extend]]` added that it lacks.
     fn describe(&self, rule: usize, listing: &mut Listing) {
-        listing.terms += self.terms(rule).len();
+        let own = self.terms(rule);
+        let added = self
+            .extended
+            .iter()
+            .filter(|(r, t)| *r == rule && !own.contains(t));
+        let terms: Vec<String> = own.iter().chain(added.map(|(_, t)| t)).cloned().collect();
+        if terms.is_empty() {
+            return;
+        }
+        listing.kinds.push(self.name());
+        listing.boundary = self.rules.get(rule).map(|(_, boundary)| *boundary);
+        listing.terms.extend(terms);
     }
 
     fn terms(&self, rule: usize) -> &[String] {
