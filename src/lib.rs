@@ -51,7 +51,7 @@ pub mod wasm;
 
 pub use catalog::{catalog, Catalog};
 pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MAX_INPUT_BYTES};
-pub use error::{Error, InputKind};
+pub use error::{DocumentKind, Error, InputKind};
 pub use genre::{GenreInfo, GenreKind};
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
 pub use report::{ExplainReason, Explained, Finding, Report};

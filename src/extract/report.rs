@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{read_document, Document, ExtractError, Format, Part};
+use super::{read_document, Document, Format, Part};
+use crate::error::{DocumentKind, Error};
 use crate::pack::Severity;
 use crate::{CheckOptions, Checker, Finding, Report};
 
@@ -78,14 +79,11 @@ pub fn check_document(
     name: &str,
     bytes: &[u8],
     options: &CheckOptions,
-) -> Result<CheckedDocument, String> {
-    let document = read_document(name, bytes).map_err(|e| e.to_string())?;
+) -> Result<CheckedDocument, Error> {
+    let document = read_document(name, bytes)?;
     if document.body.is_empty() {
-        return Err(ExtractError {
-            file: name.to_string(),
-            kind: super::ErrorKind::NoText("文档中没有读者可见的文字，无法检查".to_string()),
-        }
-        .to_string());
+        let why = "文档中没有读者可见的文字，无法检查".to_string();
+        return Err(Error::document(name, DocumentKind::NoText(why)));
     }
     let report = annotate(checker, name, bytes, &document, options)?;
     Ok(CheckedDocument { document, report })
@@ -99,8 +97,9 @@ pub fn annotate(
     bytes: &[u8],
     doc: &Document,
     options: &CheckOptions,
-) -> Result<Report, String> {
-    let fail = |e: crate::Error| format!("{name}：{e}");
+) -> Result<Report, Error> {
+    // The message names the file, as a reading error's does.
+    let fail = |e: Error| Error::document(name, DocumentKind::Check(Box::new(e)));
     let mut report = checker.check(&doc.body.text, options).map_err(fail)?;
     locate_all(&mut report.findings, &doc.body);
     let mut suppressed: Vec<Finding> = report
@@ -167,7 +166,7 @@ fn check_hidden(
     part: HiddenPart,
     text: &Part,
     options: &CheckOptions,
-) -> Result<Vec<HiddenFinding>, crate::Error> {
+) -> Result<Vec<HiddenFinding>, Error> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
