@@ -45,6 +45,36 @@ explain_reasons: Array<{ id: ExplainReason, name: string }>, };
 
 export type Span = { start: number, end: number, utf16_start: number, utf16_end: number, byte_start: number, byte_end: number, };
 
+/**
+ * Where a finding or an explained candidate is in the input. Both embed it
+ * flattened, so their JSON stays flat.
+ */
+
+export type Place = { 
+/**
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
+ */
+text: string, 
+/**
+ * The same range as a reader sees it: tags dropped, entities decoded.
+ * Messages quote this, never the source, so a message shown as HTML
+ * cannot carry markup from the input.
+ */
+visible: string, 
+/**
+ * Where in the input; null for document-level findings.
+ */
+span: Span | null, 
+/**
+ * 1-based line and column (in characters) of the span's start.
+ */
+line?: number, column?: number, 
+/**
+ * Where in a .docx/.pptx/.pdf/image, in the document's own terms.
+ */
+location?: Location, };
+
 export type Finding = { rule: string, category: Category, severity: Severity, message: string, suggestion: string, 
 /**
  * What one-click fixing puts in place of `text` ("" deletes it); absent
@@ -52,8 +82,8 @@ export type Finding = { rule: string, category: Category, severity: Severity, me
  */
 replacement?: string, basis: string, 
 /**
- * The flagged text exactly as it appears in the input, markup and
- * entities included (empty for a document-level finding).
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
  */
 text: string, 
 /**
@@ -86,8 +116,8 @@ marker: string, rule: string, category: Category, severity: Severity, message: s
  */
 replacement?: string, basis: string, 
 /**
- * The flagged text exactly as it appears in the input, markup and
- * entities included (empty for a document-level finding).
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
  */
 text: string, 
 /**
@@ -164,8 +194,8 @@ export type HiddenFinding = { part: HiddenPart, rule: string, category: Category
  */
 replacement?: string, basis: string, 
 /**
- * The flagged text exactly as it appears in the input, markup and
- * entities included (empty for a document-level finding).
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
  */
 text: string, 
 /**
@@ -223,15 +253,7 @@ export type Explained = { rule: string, category: Category,
 /**
  * The severity it would have had.
  */
-severity: Severity, 
-/**
- * The text exactly as in the input, markup included.
- */
-text: string, 
-/**
- * The same range as a reader sees it.
- */
-visible: string, span: Span | null, line?: number, column?: number, location?: Location, reason: ExplainReason, 
+severity: Severity, reason: ExplainReason, 
 /**
  * The words in the text that decided it (the enclosing word, the negator, the exception or
  * allow-listed phrase, the matching context), as a reader sees them.
@@ -244,7 +266,30 @@ by?: string,
 /**
  * The reason as a Chinese sentence.
  */
-detail: string, };
+detail: string, 
+/**
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
+ */
+text: string, 
+/**
+ * The same range as a reader sees it: tags dropped, entities decoded.
+ * Messages quote this, never the source, so a message shown as HTML
+ * cannot carry markup from the input.
+ */
+visible: string, 
+/**
+ * Where in the input; null for document-level findings.
+ */
+span: Span | null, 
+/**
+ * 1-based line and column (in characters) of the span's start.
+ */
+line?: number, column?: number, 
+/**
+ * Where in a .docx/.pptx/.pdf/image, in the document's own terms.
+ */
+location?: Location, };
 
 export type Report = { findings: Array<Finding>, labels: Labels, profile: ProfileInfo, 
 /**

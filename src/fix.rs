@@ -385,7 +385,7 @@ pub struct Fix<'a> {
 impl<'a> Fix<'a> {
     /// The fix a finding offers, if any.
     pub fn of(f: &'a Finding) -> Option<Fix<'a>> {
-        let span = f.span?;
+        let span = f.place.span?;
         Some(Fix {
             rule: &f.rule,
             start: span.byte_start,

@@ -54,5 +54,5 @@ pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MA
 pub use error::{DocumentKind, Error, InputKind};
 pub use genre::{GenreInfo, GenreKind};
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
-pub use report::{ExplainReason, Explained, Finding, Report};
+pub use report::{ExplainReason, Explained, Finding, Place, Report};
 pub use rules::{RuleDetail, RuleInfo};

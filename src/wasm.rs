@@ -607,6 +607,6 @@ impl DocumentRequest {
 
 fn describe<'a>(findings: impl Iterator<Item = &'a crate::Finding>) -> Vec<Option<String>> {
     findings
-        .map(|f| f.location.as_ref().map(|l| l.describe()))
+        .map(|f| f.place.location.as_ref().map(|l| l.describe()))
         .collect()
 }

@@ -19,9 +19,9 @@ fn location_of(report: &Report, text: &str) -> Location {
     let f = report
         .findings
         .iter()
-        .find(|f| f.text == text)
+        .find(|f| f.place.text == text)
         .unwrap_or_else(|| panic!("no finding {text:?} in {:#?}", report.findings));
-    *f.location.clone().expect("a located finding")
+    *f.place.location.clone().expect("a located finding")
 }
 
 fn sample_docx() -> Vec<u8> {
@@ -99,14 +99,14 @@ fn docx_paragraphs_tables_text_boxes_headers_and_tracked_changes() {
     assert!(report
         .findings
         .iter()
-        .all(|f| f.span.is_none() || f.location.is_some()));
+        .all(|f| f.place.span.is_none() || f.place.location.is_some()));
     // Line and column are in the extracted text.
     let f = report
         .findings
         .iter()
-        .find(|f| f.text == "保本保息")
+        .find(|f| f.place.text == "保本保息")
         .unwrap();
-    assert_eq!((f.line, f.column), (Some(2), Some(4)));
+    assert_eq!((f.place.line, f.place.column), (Some(2), Some(4)));
 
     let info = report.document.as_ref().unwrap();
     assert_eq!(info.file, "计划书.docx");
@@ -118,9 +118,9 @@ fn docx_paragraphs_tables_text_boxes_headers_and_tracked_changes() {
         .iter()
         .find(|h| h.part == HiddenPart::Comments)
         .expect("comment finding");
-    assert_eq!(comment.finding.text, "稳赚不赔");
+    assert_eq!(comment.finding.place.text, "稳赚不赔");
     assert_eq!(
-        comment.finding.location,
+        comment.finding.place.location,
         Some(Box::new(Location::Comment {
             comment: 1,
             author: Some("合规部".into()),
@@ -143,7 +143,7 @@ fn docx_comment_alone_does_not_fail_but_notes_in_pptx_do() {
     );
     let report = check("a.docx", &clean);
     assert!(
-        report.findings.iter().all(|f| f.span.is_none()),
+        report.findings.iter().all(|f| f.place.span.is_none()),
         "{:#?}",
         report.findings
     );
@@ -218,9 +218,9 @@ fn pptx_slides_shapes_tables_notes_and_comments() {
         .iter()
         .find(|h| h.part == HiddenPart::Notes)
         .unwrap();
-    assert_eq!(notes.finding.text, "稳赚不赔");
+    assert_eq!(notes.finding.place.text, "稳赚不赔");
     assert_eq!(
-        notes.finding.location,
+        notes.finding.place.location,
         Some(Box::new(Location::Notes {
             slide: 2,
             paragraph: 1
@@ -236,9 +236,9 @@ fn pptx_slides_shapes_tables_notes_and_comments() {
         .iter()
         .find(|h| h.part == HiddenPart::Comments)
         .unwrap();
-    assert_eq!(comment.finding.text, "零风险");
+    assert_eq!(comment.finding.place.text, "零风险");
     assert_eq!(
-        comment.finding.location,
+        comment.finding.place.location,
         Some(Box::new(Location::Comment {
             comment: 1,
             author: Some("合规部 李审".into()),

@@ -98,7 +98,7 @@ fn every_replacement_fixes_its_positive_examples_cleanly() {
                 if let Some(f) = after.findings.iter().find(|f| f.rule == rule.id) {
                     failures.push(format!(
                         "{}: {example:?} -> {:?} is still flagged at {:?}",
-                        rule.id, applied.text, f.text
+                        rule.id, applied.text, f.place.text
                     ));
                 }
             }
@@ -118,7 +118,7 @@ fn every_replacement_fixes_its_positive_examples_cleanly() {
                 continue;
             }
             let alone = check(with);
-            if let Some(f) = alone.findings.iter().find(|f| f.span.is_some()) {
+            if let Some(f) = alone.findings.iter().find(|f| f.place.span.is_some()) {
                 failures.push(format!(
                     "{}: replacement {with:?} is flagged by {}",
                     rule.id, f.rule

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use super::{read_document, Document, Format, Part};
 use crate::error::{DocumentKind, Error};
 use crate::pack::Severity;
+use crate::report::Place;
 use crate::{CheckOptions, Checker, Finding, Report};
 
 /// The `document` field of a report on a .docx, .pptx, .pdf or image.
@@ -101,25 +102,11 @@ pub fn annotate(
     // The message names the file, as a reading error's does.
     let fail = |e: Error| Error::document(name, DocumentKind::Check(Box::new(e)));
     let mut report = checker.check(&doc.body.text, options).map_err(fail)?;
-    locate_all(&mut report.findings, &doc.body);
-    let mut suppressed: Vec<Finding> = report
-        .suppressed
-        .iter()
-        .map(|s| s.finding.clone())
-        .collect();
-    locate_all(&mut suppressed, &doc.body);
-    for (s, f) in report.suppressed.iter_mut().zip(suppressed) {
-        s.finding = f;
-    }
-    if let Some(explained) = report.explained.as_mut() {
-        for e in explained {
-            e.location = e
-                .span
-                .and_then(|s| doc.body.locate(s.byte_start))
-                .cloned()
-                .map(Box::new);
-        }
-    }
+    locate(report.findings.iter_mut().map(|f| &mut f.place), &doc.body);
+    let suppressed = report.suppressed.iter_mut();
+    locate(suppressed.map(|s| &mut s.finding.place), &doc.body);
+    let explained = report.explained.iter_mut().flatten();
+    locate(explained.map(|e| &mut e.place), &doc.body);
     let mut hidden = Vec::new();
     for (part, text) in [
         (HiddenPart::Notes, &doc.notes),
@@ -149,9 +136,11 @@ pub fn annotate(
     Ok(report)
 }
 
-fn locate_all(findings: &mut [Finding], part: &Part) {
-    for f in findings {
-        f.location = f
+/// Give each place (of a finding, suppressed or not, or an explained
+/// candidate) its location in the document part it is a span of.
+fn locate<'a>(places: impl Iterator<Item = &'a mut Place>, part: &Part) {
+    for place in places {
+        place.location = place
             .span
             .and_then(|s| part.locate(s.byte_start))
             .cloned()
@@ -171,8 +160,8 @@ fn check_hidden(
         return Ok(Vec::new());
     }
     let mut findings = checker.check(&text.text, options)?.findings;
-    findings.retain(|f| f.span.is_some());
-    locate_all(&mut findings, text);
+    findings.retain(|f| f.place.span.is_some());
+    locate(findings.iter_mut().map(|f| &mut f.place), text);
     Ok(findings
         .into_iter()
         .map(|finding| HiddenFinding { part, finding })
