@@ -88,13 +88,15 @@ impl Kind for Terms {
         }
     }
 
-    /// The rule's own terms, then those `[[extend]]` added that it lacks.
+    /// The rule's own terms, then those `[[extend]]` added that it lacks
+    /// (each once, as the automaton has them).
     fn describe(&self, rule: usize, listing: &mut Listing) {
         let own = self.terms(rule);
+        let mut seen: HashSet<&str> = own.iter().map(String::as_str).collect();
         let added = self
             .extended
             .iter()
-            .filter(|(r, t)| *r == rule && !own.contains(t));
+            .filter(|(r, t)| *r == rule && seen.insert(t));
         let terms: Vec<String> = own.iter().chain(added.map(|(_, t)| t)).cloned().collect();
         if terms.is_empty() {
             return;
