@@ -315,7 +315,16 @@ document?: DocumentInfo, };
  * alike: every id a pack's `disable` accepts.
  */
 
-export type RuleInfo = { id: string, category: Category, severity: Severity, enabled: boolean, builtin: boolean, message: string, suggestion: string, basis: string, terms: number, patterns: number, 
+export type RuleInfo = { id: string, category: Category, severity: Severity, enabled: boolean, builtin: boolean, message: string, suggestion: string, basis: string, 
+/**
+ * How many terms the rule matches: folded, with the look-alike variants
+ * of built-in terms and the terms `[[extend]]` added.
+ */
+terms: number, 
+/**
+ * How many regexes: patterns and frames.
+ */
+patterns: number, 
 /**
  * The kinds that hold part of the rule (`terms`, `patterns`, `frames`,
  * `validate`, or `labels` / `extras` for the document-level rules).
@@ -329,13 +338,17 @@ definition?: RuleDetail, };
 
 /**
  * A pack rule as the rule set holds it: its fields mirror the pack's
- * (`RuleDef`) but show what is matched. Terms are folded, with the
- * look-alike variants of built-in terms and the terms `[[extend]]` added;
- * exceptions include those `[[extend]]` added; patterns and frames are as
- * written; profiles are product ids.
+ * (`RuleDef`). Terms, patterns, frames and context checks are as written,
+ * and the terms a pack's `[[extend]]` added are listed apart; exceptions
+ * (those added included) and replacement keys are folded, as they are
+ * matched; `boundary` is the effective value; profiles are product ids.
  */
 
-export type RuleDetail = { replacement?: string, replacements?: { [key in string]?: string }, terms: Array<string>, patterns: Array<string>, frames?: Array<string>, exceptions: Array<string>, boundary?: boolean, negatable: boolean, quotable: boolean, validate?: Validator, drop_if?: ContextCheck, downgrade_if?: Downgrade, profiles?: Array<string>, examples: Examples, };
+export type RuleDetail = { replacement?: string, replacements?: { [key in string]?: string }, terms: Array<string>, 
+/**
+ * Terms that packs' `[[extend]]` added to the rule.
+ */
+extended_terms?: Array<string>, patterns: Array<string>, frames?: Array<string>, exceptions: Array<string>, boundary?: boolean, negatable: boolean, quotable: boolean, validate?: Validator, drop_if?: ContextCheck, downgrade_if?: Downgrade, profiles?: Array<string>, examples: Examples, };
 
 export type Scope = "sentence" | "window" | "document";
 

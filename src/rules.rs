@@ -60,6 +60,8 @@ pub(crate) struct CompiledCheck {
     pub(crate) scope: Scope,
     pub(crate) window: usize,
     pub(crate) patterns: Vec<Pattern>,
+    /// The patterns as the pack wrote them, for the listing.
+    written: Vec<String>,
 }
 
 pub(crate) struct Rule {
@@ -179,7 +181,10 @@ pub struct RuleInfo {
     pub message: String,
     pub suggestion: String,
     pub basis: String,
+    /// How many terms the rule matches: folded, with the look-alike variants
+    /// of built-in terms and the terms `[[extend]]` added.
     pub terms: usize,
+    /// How many regexes: patterns and frames.
     pub patterns: usize,
     /// The kinds that hold part of the rule (`terms`, `patterns`, `frames`,
     /// `validate`, or `labels` / `extras` for the document-level rules).
@@ -192,10 +197,10 @@ pub struct RuleInfo {
 }
 
 /// A pack rule as the rule set holds it: its fields mirror the pack's
-/// (`RuleDef`) but show what is matched. Terms are folded, with the
-/// look-alike variants of built-in terms and the terms `[[extend]]` added;
-/// exceptions include those `[[extend]]` added; patterns and frames are as
-/// written; profiles are product ids.
+/// (`RuleDef`). Terms, patterns, frames and context checks are as written,
+/// and the terms a pack's `[[extend]]` added are listed apart; exceptions
+/// (those added included) and replacement keys are folded, as they are
+/// matched; `boundary` is the effective value; profiles are product ids.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RuleDetail {
@@ -206,6 +211,10 @@ pub struct RuleDetail {
     #[cfg_attr(test, ts(as = "Option<BTreeMap<String, String>>", optional))]
     pub replacements: BTreeMap<String, String>,
     pub terms: Vec<String>,
+    /// Terms that packs' `[[extend]]` added to the rule.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub extended_terms: Vec<String>,
     pub patterns: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
@@ -254,16 +263,12 @@ impl RuleInfo {
 }
 
 impl CompiledCheck {
-    /// The check as a pack writes it (patterns folded), for the listing.
+    /// The check as the pack wrote it, for the listing.
     fn written(&self) -> ContextCheck {
         ContextCheck {
             scope: self.scope,
             window: self.window,
-            patterns: self
-                .patterns
-                .iter()
-                .map(|p| p.source().to_string())
-                .collect(),
+            patterns: self.written.clone(),
         }
     }
 }
@@ -275,6 +280,7 @@ impl Rule {
             replacement: self.replacement.clone(),
             replacements: self.replacements.clone(),
             terms: listing.terms,
+            extended_terms: listing.extended_terms,
             patterns: listing.patterns,
             frames: listing.frames,
             exceptions: self.exceptions.clone(),
@@ -304,8 +310,8 @@ fn compile_check(
     origin: &str,
     id: &str,
 ) -> Result<CompiledCheck, Error> {
-    let (scope, window, patterns) = check;
-    let patterns = patterns
+    let (scope, window, written) = check;
+    let patterns = written
         .iter()
         .map(|p| {
             Pattern::prepare(p, builtin).map_err(|e| {
@@ -317,6 +323,7 @@ fn compile_check(
         scope,
         window,
         patterns,
+        written: written.to_vec(),
     })
 }
 
@@ -711,7 +718,7 @@ impl RuleSet {
                     kind.describe(i, &mut listing);
                 }
                 RuleInfo {
-                    terms: listing.terms.len(),
+                    terms: listing.matched_terms,
                     patterns: listing.patterns.len() + listing.frames.len(),
                     kinds: listing.kinds.iter().map(|k| k.to_string()).collect(),
                     definition: full.then(|| r.detail(listing)),

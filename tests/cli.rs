@@ -415,41 +415,41 @@ fn rules_lists_labels_and_profile_extras() {
     assert!(off.iter().all(|r| r["enabled"] == false), "{off:?}");
 }
 
-/// Terms a pack adds to a rule with `[[extend]]` are counted and listed
-/// (folded), once even if the rule already has them.
+/// Terms a pack adds to a rule with `[[extend]]` are counted (once, folded,
+/// even if the rule already has them) and listed apart, as written.
 #[test]
 fn rules_counts_terms_added_by_extend() {
-    let count = |args: &[&str]| -> (u64, Vec<serde_json::Value>) {
+    let principal = |args: &[&str]| -> serde_json::Value {
         let o = finlint(args, None);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        let r = v["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
+        let rules = v["rules"].as_array().unwrap().clone();
+        rules
+            .into_iter()
             .find(|r| r["id"] == "guarantee.principal")
-            .cloned()
-            .unwrap();
-        let terms = r["definition"]["terms"].as_array().unwrap().clone();
-        assert_eq!(r["terms"].as_u64().unwrap(), terms.len() as u64);
-        (r["terms"].as_u64().unwrap(), terms)
+            .unwrap()
     };
-    let (before, _) = count(&["rules", "--format", "json"]);
+    let before = principal(&["rules", "--format", "json"]);
+    assert!(before["definition"].get("extended_terms").is_none());
     let pack = temp(
         "extend_terms.toml",
         "[[extend]]\nrule = \"guarantee.principal\"\nterms = [\"稳稳兜住\", \"穩穩託底\", \"保本\"]\n"
             .as_bytes(),
     );
-    let (after, terms) = count(&["rules", "--format", "json", "--rules", s(&pack)]);
-    assert_eq!(after, before + 2);
-    assert!(terms.contains(&serde_json::json!("稳稳兜住")));
-    assert!(terms.contains(&serde_json::json!("稳稳托底")), "folded");
+    let after = principal(&["rules", "--format", "json", "--rules", s(&pack)]);
+    let count = |r: &serde_json::Value| r["terms"].as_u64().unwrap();
+    assert_eq!(count(&after), count(&before) + 2, "保本 is the rule's own");
+    assert_eq!(
+        after["definition"]["extended_terms"],
+        serde_json::json!(["稳稳兜住", "穩穩託底", "保本"])
+    );
+    assert_eq!(after["definition"]["terms"], before["definition"]["terms"]);
     let table = String::from_utf8(finlint(&["rules", "--rules", s(&pack)], None).stdout).unwrap();
     let row = table
         .lines()
         .find(|l| l.starts_with("guarantee.principal "))
         .unwrap();
-    assert!(row.contains(&format!("词条 {after:>3}")), "{row}");
+    assert!(row.contains(&format!("词条 {:>3}", count(&after))), "{row}");
 }
 
 // ---- Special files, encodings, usability (issues 12 and 15) ----

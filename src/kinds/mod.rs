@@ -69,9 +69,13 @@ pub(crate) enum Matched {
 pub(crate) struct Listing {
     /// The kinds that hold part of the rule, in registry order.
     pub kinds: Vec<&'static str>,
-    /// The terms matched, as matched: folded, with look-alike variants and
-    /// the terms `[[extend]]` added.
+    /// The rule's terms as the pack wrote them.
     pub terms: Vec<String>,
+    /// The terms packs' `[[extend]]` added, as written.
+    pub extended_terms: Vec<String>,
+    /// How many terms the rule matches: folded, with look-alike variants
+    /// and the added terms, as the automaton has them.
+    pub matched_terms: usize,
     pub boundary: Option<bool>,
     /// Regex sources as the pack wrote them.
     pub patterns: Vec<String>,
