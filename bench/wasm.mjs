@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { root, targetDir, AD_LENGTHS, ad, realisticText, cleanText } from './inputs.mjs';
 import { naiveChecker, builtinTerms } from './naive.mjs';
 import { score } from './accuracy.mjs';
-import { median, percentile, timeRuns, mbps, fmt } from './stats.mjs';
+import { median, percentile, timeRuns, mbps, fmt, startupProbe } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
 // FINLINT_PKG=dir measures another build (e.g. a saved baseline) in the same session.
@@ -29,21 +29,11 @@ function sizes() {
 // A fresh Node process per run: module load, init(), then the first and a
 // warm check of the 2,000-character ad, so that lazy work cannot hide.
 function startup(runs) {
-  const probe = `
-    const t0 = performance.now();
-    const m = require(${JSON.stringify(glue)});
-    const t1 = performance.now();
-    m.init();
-    const t2 = performance.now();
-    const text = require('fs').readFileSync(0, 'utf8');
-    m.check(text, null);
-    const t3 = performance.now();
-    m.check(text, null);
-    const t4 = performance.now();
-    console.log(JSON.stringify({ load: t1 - t0, init: t2 - t1, first: t3 - t2, warm: t4 - t3 }));`;
   const input = ad(2000);
-  const rows = Array.from({ length: runs }, () =>
-    JSON.parse(execFileSync(process.execPath, ['-e', probe], { input, encoding: 'utf8' })));
+  const rows = Array.from({ length: runs }, () => {
+    const { warm, ...rest } = startupProbe(glue, input, 1);
+    return { ...rest, warm: warm[0] };
+  });
   const m = (k) => fmt(median(rows.map((r) => r[k])));
   console.log(`\n## start-up (median of ${runs} fresh Node processes)`);
   console.log(`module compile+instantiate: ${m('load')} ms`);

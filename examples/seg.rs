@@ -1,7 +1,5 @@
 fn main() {
-    let seg = finlint::segment::Segmenter::builtin(
-        &finlint::rules::RuleSet::build(&[]).unwrap().builtin_terms(),
-    );
+    let seg = finlint::testing::Segmenter::builtin(&finlint::testing::builtin_terms());
     for text in std::env::args().skip(1) {
         let b = seg.boundaries(&text, 0, text.len());
         let w: Vec<&str> = b.windows(2).map(|w| &text[w[0]..w[1]]).collect();

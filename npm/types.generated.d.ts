@@ -45,6 +45,36 @@ explain_reasons: Array<{ id: ExplainReason, name: string }>, };
 
 export type Span = { start: number, end: number, utf16_start: number, utf16_end: number, byte_start: number, byte_end: number, };
 
+/**
+ * Where a finding or an explained candidate is in the input. Both embed it
+ * flattened, so their JSON stays flat.
+ */
+
+export type Place = { 
+/**
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
+ */
+text: string, 
+/**
+ * The same range as a reader sees it: tags dropped, entities decoded.
+ * Messages quote this, never the source, so a message shown as HTML
+ * cannot carry markup from the input.
+ */
+visible: string, 
+/**
+ * Where in the input; null for document-level findings.
+ */
+span: Span | null, 
+/**
+ * 1-based line and column (in characters) of the span's start.
+ */
+line?: number, column?: number, 
+/**
+ * Where in a .docx/.pptx/.pdf/image, in the document's own terms.
+ */
+location?: Location, };
+
 export type Finding = { rule: string, category: Category, severity: Severity, message: string, suggestion: string, 
 /**
  * What one-click fixing puts in place of `text` ("" deletes it); absent
@@ -52,8 +82,8 @@ export type Finding = { rule: string, category: Category, severity: Severity, me
  */
 replacement?: string, basis: string, 
 /**
- * The flagged text exactly as it appears in the input, markup and
- * entities included (empty for a document-level finding).
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
  */
 text: string, 
 /**
@@ -86,8 +116,8 @@ marker: string, rule: string, category: Category, severity: Severity, message: s
  */
 replacement?: string, basis: string, 
 /**
- * The flagged text exactly as it appears in the input, markup and
- * entities included (empty for a document-level finding).
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
  */
 text: string, 
 /**
@@ -164,8 +194,8 @@ export type HiddenFinding = { part: HiddenPart, rule: string, category: Category
  */
 replacement?: string, basis: string, 
 /**
- * The flagged text exactly as it appears in the input, markup and
- * entities included (empty for a document-level finding).
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
  */
 text: string, 
 /**
@@ -223,15 +253,7 @@ export type Explained = { rule: string, category: Category,
 /**
  * The severity it would have had.
  */
-severity: Severity, 
-/**
- * The text exactly as in the input, markup included.
- */
-text: string, 
-/**
- * The same range as a reader sees it.
- */
-visible: string, span: Span | null, line?: number, column?: number, location?: Location, reason: ExplainReason, 
+severity: Severity, reason: ExplainReason, 
 /**
  * The words in the text that decided it (the enclosing word, the negator, the exception or
  * allow-listed phrase, the matching context), as a reader sees them.
@@ -244,7 +266,30 @@ by?: string,
 /**
  * The reason as a Chinese sentence.
  */
-detail: string, };
+detail: string, 
+/**
+ * The text exactly as it appears in the input, markup and entities
+ * included (empty for a document-level finding).
+ */
+text: string, 
+/**
+ * The same range as a reader sees it: tags dropped, entities decoded.
+ * Messages quote this, never the source, so a message shown as HTML
+ * cannot carry markup from the input.
+ */
+visible: string, 
+/**
+ * Where in the input; null for document-level findings.
+ */
+span: Span | null, 
+/**
+ * 1-based line and column (in characters) of the span's start.
+ */
+line?: number, column?: number, 
+/**
+ * Where in a .docx/.pptx/.pdf/image, in the document's own terms.
+ */
+location?: Location, };
 
 export type Report = { findings: Array<Finding>, labels: Labels, profile: ProfileInfo, 
 /**
@@ -264,10 +309,46 @@ explained?: Array<Explained>, summary: Summary, version: Version,
 document?: DocumentInfo, };
 
 /**
- * Rule metadata for listings (`finlint rules`, the wasm `rules()` call).
+ * A rule in the listing (`finlint rules`, the wasm `rules()` call): its
+ * metadata, which kinds of rule it is, and how many terms and patterns
+ * (frames included) it matches with. Pack rules, labels and profile extras
+ * alike: every id a pack's `disable` accepts.
  */
 
-export type RuleInfo = { id: string, category: Category, severity: Severity, enabled: boolean, builtin: boolean, message: string, suggestion: string, basis: string, terms: number, patterns: number, definition?: RuleDef, };
+export type RuleInfo = { id: string, category: Category, severity: Severity, enabled: boolean, builtin: boolean, message: string, suggestion: string, basis: string, 
+/**
+ * How many terms the rule matches: folded, with the look-alike variants
+ * of built-in terms and the terms `[[extend]]` added.
+ */
+terms: number, 
+/**
+ * How many regexes: patterns and frames.
+ */
+patterns: number, 
+/**
+ * The kinds that hold part of the rule (`terms`, `patterns`, `frames`,
+ * `validate`, or `labels` / `extras` for the document-level rules).
+ */
+kinds: Array<string>, 
+/**
+ * What it matches with and how it is fixed (the full listing, `finlint
+ * rules --format json`); absent for labels and profile extras.
+ */
+definition?: RuleDetail, };
+
+/**
+ * A pack rule as the rule set holds it: its fields mirror the pack's
+ * (`RuleDef`). Terms, patterns, frames and context checks are as written,
+ * and the terms a pack's `[[extend]]` added are listed apart; exceptions
+ * (those added included) and replacement keys are folded, as they are
+ * matched; `boundary` is the effective value; profiles are product ids.
+ */
+
+export type RuleDetail = { replacement?: string, replacements?: { [key in string]?: string }, terms: Array<string>, 
+/**
+ * Terms that packs' `[[extend]]` added to the rule.
+ */
+extended_terms?: Array<string>, patterns: Array<string>, frames?: Array<string>, exceptions: Array<string>, boundary?: boolean, negatable: boolean, quotable: boolean, validate?: Validator, drop_if?: ContextCheck, downgrade_if?: Downgrade, profiles?: Array<string>, examples: Examples, };
 
 export type Scope = "sentence" | "window" | "document";
 

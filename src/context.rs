@@ -99,14 +99,9 @@ impl Context {
         bounds(text, start, end, &self.clause_ends)
     }
 
-    /// Is the hit at `start` negated by a preceding negator token, allowing
-    /// only neutral tokens between (不[承诺][任何]保本)?
-    pub fn is_negated(&self, text: &str, boundaries: &[usize], start: usize) -> bool {
-        self.negator(text, boundaries, start).is_some()
-    }
-
-    /// The negator token that negates the hit at `start`, as a byte range of
-    /// `text`: what `--explain` quotes as the reason.
+    /// The negator token that negates the hit at `start`, allowing only
+    /// neutral tokens between (不[承诺][任何]保本), as a byte range of `text`:
+    /// what `--explain` quotes as the reason.
     pub fn negator(
         &self,
         text: &str,
@@ -179,19 +174,7 @@ impl Context {
     }
 
     /// Is the hit quoted inside a warning, or framed as a condemned claim
-    /// (任何承诺稳赚不赔的都是诈骗)?
-    pub fn is_framed(
-        &self,
-        text: &str,
-        sentence: (usize, usize),
-        cues: &SentenceCues,
-        start: usize,
-        end: usize,
-    ) -> bool {
-        self.frame(text, sentence, cues, start, end).is_some()
-    }
-
-    /// How the hit is framed as a citation, if it is: what `--explain` says.
+    /// (任何承诺稳赚不赔的都是诈骗), and how: what `--explain` says.
     pub fn frame(
         &self,
         text: &str,
@@ -357,10 +340,12 @@ mod tests {
         let text = "谨防“保本高息”理财骗局";
         let s = text.find("保本").unwrap();
         let cues = ctx.sentence_cues(text, (0, text.len()));
-        assert!(ctx.is_framed(text, (0, text.len()), &cues, s, s + 6));
+        assert!(ctx.frame(text, (0, text.len()), &cues, s, s + 6).is_some());
         let plain = "“保本高息”理财";
         let s = plain.find("保本").unwrap();
         let cues = ctx.sentence_cues(plain, (0, plain.len()));
-        assert!(!ctx.is_framed(plain, (0, plain.len()), &cues, s, s + 6));
+        assert!(ctx
+            .frame(plain, (0, plain.len()), &cues, s, s + 6)
+            .is_none());
     }
 }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use crate::context::Context;
 use crate::error::{Error, InputKind};
 use crate::genre::Genre;
+use crate::kinds::BuiltinRules;
 use crate::labels::LabelSet;
 use crate::normalize::Normalized;
 use crate::pipeline::assemble::{report, Checked};
@@ -97,8 +98,15 @@ impl Checker {
         }
     }
 
+    /// Every rule a pack can switch: the packs' rules, then the labels and
+    /// profile extras. `full` adds each pack rule's terms, patterns, fixes
+    /// and examples.
     pub fn rules(&self, full: bool) -> Vec<RuleInfo> {
-        self.rules.infos(full)
+        let data = BuiltinRules {
+            labels: &self.labels,
+            profiles: &self.profiles,
+        };
+        self.rules.infos(full, &data)
     }
 
     pub fn version(&self) -> Version {

@@ -26,6 +26,10 @@ pub enum Error {
     /// Input that cannot be checked, and why.
     #[error("输入无效：{message}")]
     Input { kind: InputKind, message: String },
+    /// A document (.docx, .pptx, .pdf, image) that cannot be read, or whose
+    /// text cannot be checked; every message names the file.
+    #[error("{file}：{kind}")]
+    Document { file: String, kind: DocumentKind },
     /// A labelled corpus line that cannot be read (`finlint eval`).
     #[error("{origin} 第{line}行：{message}")]
     Corpus {
@@ -46,6 +50,35 @@ pub enum InputKind {
     UnknownProduct,
     /// Fixes that do not belong to this text.
     FixMismatch,
+}
+
+/// Why a document cannot be read or checked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentKind {
+    /// Not a zip, or a damaged or truncated one.
+    #[error("文件已损坏或不完整，无法读取（{0}）")]
+    Corrupt(String),
+    /// Password-protected (OOXML encryption, zip encryption, PDF encryption).
+    #[error("文档已加密（受密码保护），无法读取其文字；请另存为未加密的副本后再检查")]
+    Encrypted,
+    /// Decompressed size or entry count over the bounds: a zip bomb.
+    #[error("解压后内容超出上限，疑似压缩炸弹，已拒绝读取（{0}）")]
+    TooLarge(String),
+    /// XML with a DTD (entity expansion) or that does not parse.
+    #[error("文档内部 XML 无效，已拒绝读取（{0}）")]
+    BadXml(String),
+    /// A PDF with no text layer (a scan) or an image with no text.
+    #[error("{0}，未检查")]
+    NoText(String),
+    /// OCR needs Tesseract with the chi_sim model.
+    #[error("{0}，图片未检查")]
+    OcrUnavailable(String),
+    /// The format is not one we read in this build.
+    #[error("{0}")]
+    Unsupported(String),
+    /// The text was read but checking it failed (an input or pack error).
+    #[error("{0}")]
+    Check(Box<Error>),
 }
 
 impl Error {
@@ -103,6 +136,21 @@ impl Error {
                 .or_else(|| source.lines().position(as_key).map(|i| i + 1));
         }
         self
+    }
+
+    pub fn document(file: &str, kind: DocumentKind) -> Self {
+        Error::Document {
+            file: file.to_string(),
+            kind,
+        }
+    }
+
+    /// The document error's kind, for document errors.
+    pub fn document_kind(&self) -> Option<&DocumentKind> {
+        match self {
+            Error::Document { kind, .. } => Some(kind),
+            _ => None,
+        }
     }
 
     /// The input's kind, for input errors.

@@ -164,7 +164,7 @@ fn score_findings(r: &mut EvalResult, doc: &CorpusDoc, flags: &[Flag], report: &
     let spans: Vec<(usize, usize, &crate::report::Finding)> = report
         .findings
         .iter()
-        .filter_map(|f| f.span.map(|s| (s.start, s.end, f)))
+        .filter_map(|f| f.place.span.map(|s| (s.start, s.end, f)))
         .collect();
     for flag in flags {
         let key = flag
@@ -214,7 +214,7 @@ fn score_findings(r: &mut EvalResult, doc: &CorpusDoc, flags: &[Flag], report: &
             r.precision.hit += 1;
         } else {
             r.false_positives
-                .push(format!("{}: 误报 {} {:?}", doc.id, f.rule, f.text));
+                .push(format!("{}: 误报 {} {:?}", doc.id, f.rule, f.place.text));
         }
     }
 }

@@ -167,18 +167,23 @@ pub fn plan(
     end: usize,
     replacement: &str,
 ) -> Result<Edit, String> {
-    let raw = plan_raw(text, rule, start, end, replacement)?;
-    Ok(tidy(text, raw, 0))
+    let fix = Fix {
+        rule,
+        start,
+        end,
+        with: replacement,
+    };
+    Ok(tidy(text, plan_raw(text, fix)?, 0))
 }
 
 /// `plan` before tidying the seam: what `apply_all` merges.
-fn plan_raw(
-    text: &str,
-    rule: &str,
-    start: usize,
-    end: usize,
-    replacement: &str,
-) -> Result<Edit, String> {
+fn plan_raw(text: &str, fix: Fix) -> Result<Edit, String> {
+    let Fix {
+        rule,
+        start,
+        end,
+        with: replacement,
+    } = fix;
     if start >= end
         || end > text.len()
         || !text.is_char_boundary(start)
@@ -384,7 +389,7 @@ pub struct Fix<'a> {
 impl<'a> Fix<'a> {
     /// The fix a finding offers, if any.
     pub fn of(f: &'a Finding) -> Option<Fix<'a>> {
-        let span = f.span?;
+        let span = f.place.span?;
         Some(Fix {
             rule: &f.rule,
             start: span.byte_start,
@@ -424,7 +429,7 @@ pub fn apply_fixes(text: &str, fixes: &[Fix]) -> Result<Applied, Error> {
     }
     let mut edits: Vec<(Edit, usize)> = fixes
         .iter()
-        .filter_map(|f| plan_raw(text, f.rule, f.start, f.end, f.with).ok())
+        .filter_map(|f| plan_raw(text, *f).ok())
         .map(|e| (e, 1))
         .collect();
     edits.sort_by_key(|(e, _)| (e.start, e.end));

@@ -134,8 +134,8 @@ fn typescript_types() -> String {
     use crate::extract::{DocumentInfo, Format, HiddenFinding, HiddenPart, Location};
     use crate::genre::{GenreInfo, GenreKind};
     use crate::report::{
-        ExplainReason, Explained, Finding, LabelStatus, Labels, ProfileInfo, Report, Summary,
-        Suppressed, Version,
+        ExplainReason, Explained, Finding, LabelStatus, Labels, Place, ProfileInfo, Report,
+        Summary, Suppressed, Version,
     };
     let decls = [
         product_unions(catalog()),
@@ -145,6 +145,7 @@ fn typescript_types() -> String {
         decl::<Entry>(),
         decl::<Catalog>(),
         decl::<crate::span::Span>(),
+        decl::<Place>(),
         decl::<Finding>(),
         decl::<Suppressed>(),
         decl::<LabelStatus>(),
@@ -163,6 +164,7 @@ fn typescript_types() -> String {
         decl::<Explained>(),
         decl::<Report>(),
         decl::<crate::rules::RuleInfo>(),
+        decl::<crate::rules::RuleDetail>(),
         decl::<Scope>(),
         decl::<ContextCheck>(),
         decl::<Downgrade>(),

@@ -115,6 +115,7 @@ impl Genre {
 
     /// Inside a warning or education text: does this sentence or line cite
     /// claims (a list of 话术, a row of banned wording) rather than make them?
+    #[cfg(test)]
     pub fn cites(&self, sentence: &str) -> bool {
         self.citation(sentence).is_some()
     }

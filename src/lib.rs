@@ -4,16 +4,18 @@
 //! report; docs/ARCHITECTURE.md) serves the CLI, the WebAssembly module and
 //! the tests. Rules, dictionaries and cue lists are data files under
 //! `data/`, embedded at compile time. The public API is what the front ends
-//! use: `Checker`, `CheckOptions`, `Report`, `Error`, the catalog, and the
-//! modules the CLI, the fuzz targets and the tests call (`eval`, `extract`,
-//! `fix`, `format`, `normalize`, `pack`, `rules`, `segment`); the rest is
-//! internal.
+//! use: `Checker`, `CheckOptions`, `Report` and the types it contains,
+//! `Error`, the catalog and `RuleInfo`, plus the modules the CLI, the fuzz
+//! targets and the tests call (`eval`, `extract`, `fix`, `format`,
+//! `normalize`, `pack`, `span`). The rule set, the segmenter and the context
+//! and genre cues are internal; the fuzz targets and examples that drive
+//! them directly go through the hidden `testing` module.
 
 pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod compiled;
-pub mod context;
+mod context;
 mod engine;
 pub mod error;
 pub mod eval;
@@ -25,7 +27,7 @@ pub mod format;
 mod frames;
 #[cfg(test)]
 mod generated;
-pub mod genre;
+mod genre;
 mod html;
 mod kinds;
 mod labels;
@@ -36,10 +38,12 @@ mod pattern;
 mod pipeline;
 mod profile;
 pub mod report;
-pub mod rules;
-pub mod segment;
+mod rules;
+mod segment;
 pub mod span;
 mod suppress;
+#[doc(hidden)]
+pub mod testing;
 mod text;
 mod variants;
 
@@ -48,7 +52,8 @@ pub mod wasm;
 
 pub use catalog::{catalog, Catalog};
 pub use engine::{CheckOptions, Checker, DEFAULT_MAX_FINDINGS, ENGINE_VERSION, MAX_INPUT_BYTES};
-pub use error::{Error, InputKind};
+pub use error::{DocumentKind, Error, InputKind};
+pub use genre::{GenreInfo, GenreKind};
 pub use pack::{Category, LabelKind, Severity, MAX_PACK_BYTES};
-pub use report::{ExplainReason, Explained, Finding, Report};
-pub use rules::RuleInfo;
+pub use report::{ExplainReason, Explained, Finding, Place, Report};
+pub use rules::{RuleDetail, RuleInfo};

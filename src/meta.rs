@@ -4,7 +4,7 @@
 //! profile extras and every finding take these fields from one `RuleMeta`.
 
 use crate::pack::{Category, RuleDef, Severity};
-use crate::report::Finding;
+use crate::report::{Finding, Place};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleMeta {
@@ -43,12 +43,7 @@ impl RuleMeta {
             suggestion: self.suggestion.clone(),
             replacement,
             basis: self.basis.clone(),
-            text: String::new(),
-            visible: String::new(),
-            span: None,
-            line: None,
-            column: None,
-            location: None,
+            place: Place::default(),
         }
     }
 }

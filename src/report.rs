@@ -21,8 +21,19 @@ pub struct Finding {
     #[cfg_attr(test, ts(optional))]
     pub replacement: Option<String>,
     pub basis: String,
-    /// The flagged text exactly as it appears in the input, markup and
-    /// entities included (empty for a document-level finding).
+    /// Where: the text as written and as seen, the span, line and column
+    /// (all empty for a document-level finding).
+    #[serde(flatten)]
+    pub place: Place,
+}
+
+/// Where a finding or an explained candidate is in the input. Both embed it
+/// flattened, so their JSON stays flat.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Place {
+    /// The text exactly as it appears in the input, markup and entities
+    /// included (empty for a document-level finding).
     pub text: String,
     /// The same range as a reader sees it: tags dropped, entities decoded.
     /// Messages quote this, never the source, so a message shown as HTML
@@ -125,21 +136,8 @@ pub struct Explained {
     pub category: Category,
     /// The severity it would have had.
     pub severity: Severity,
-    /// The text exactly as in the input, markup included.
-    pub text: String,
-    /// The same range as a reader sees it.
-    #[serde(default)]
-    pub visible: String,
-    pub span: Option<Span>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
-    pub line: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
-    pub column: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
-    pub location: Option<Box<crate::extract::Location>>,
+    #[serde(flatten)]
+    pub place: Place,
     pub reason: ExplainReason,
     /// The words in the text that decided it (the enclosing word, the negator, the exception or
     /// allow-listed phrase, the matching context), as a reader sees them.

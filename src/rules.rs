@@ -9,11 +9,11 @@ use serde::Serialize;
 use crate::catalog::catalog;
 use crate::error::Error;
 use crate::fold::fold_str;
-use crate::kinds::{registry, Candidate, Document, Kind, Listing, Load};
+use crate::kinds::{registry, BuiltinRules, Candidate, Document, Kind, Listing, Load};
 use crate::meta::RuleMeta;
 use crate::pack::{
-    parse_builtin_pack, parse_pack, Category, Examples, LabelKind, PackFile, PackMeta, RuleDef,
-    Scope, Severity,
+    parse_builtin_pack, parse_pack, Category, ContextCheck, Downgrade, Examples, LabelKind,
+    PackFile, PackMeta, RuleDef, Scope, Severity, Validator,
 };
 use crate::pattern::Pattern;
 
@@ -57,6 +57,8 @@ pub(crate) struct CompiledCheck {
     pub(crate) scope: Scope,
     pub(crate) window: usize,
     pub(crate) patterns: Vec<Pattern>,
+    /// The patterns as the pack wrote them, for the listing.
+    written: Vec<String>,
 }
 
 pub(crate) struct Rule {
@@ -75,7 +77,6 @@ pub(crate) struct Rule {
     /// Only frames, no terms or patterns: a generalisation that gives way to
     /// a hand-written rule flagging the same place.
     pub(crate) generic: bool,
-    def: RuleDef,
 }
 
 pub struct RuleSet {
@@ -162,7 +163,10 @@ impl AllowedSpans {
     }
 }
 
-/// Rule metadata for listings (`finlint rules`, the wasm `rules()` call).
+/// A rule in the listing (`finlint rules`, the wasm `rules()` call): its
+/// metadata, which kinds of rule it is, and how many terms and patterns
+/// (frames included) it matches with. Pack rules, labels and profile extras
+/// alike: every id a pack's `disable` accepts.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RuleInfo {
@@ -174,17 +178,69 @@ pub struct RuleInfo {
     pub message: String,
     pub suggestion: String,
     pub basis: String,
+    /// How many terms the rule matches: folded, with the look-alike variants
+    /// of built-in terms and the terms `[[extend]]` added.
     pub terms: usize,
+    /// How many regexes: patterns and frames.
     pub patterns: usize,
+    /// The kinds that hold part of the rule (`terms`, `patterns`, `frames`,
+    /// `validate`, or `labels` / `extras` for the document-level rules).
+    pub kinds: Vec<String>,
+    /// What it matches with and how it is fixed (the full listing, `finlint
+    /// rules --format json`); absent for labels and profile extras.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
-    pub definition: Option<RuleDef>,
+    pub definition: Option<RuleDetail>,
+}
+
+/// A pack rule as the rule set holds it: its fields mirror the pack's
+/// (`RuleDef`). Terms, patterns, frames and context checks are as written,
+/// and the terms a pack's `[[extend]]` added are listed apart; exceptions
+/// (those added included) and replacement keys are folded, as they are
+/// matched; `boundary` is the effective value; profiles are product ids.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RuleDetail {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub replacement: Option<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, String>>", optional))]
+    pub replacements: BTreeMap<String, String>,
+    pub terms: Vec<String>,
+    /// Terms that packs' `[[extend]]` added to the rule.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub extended_terms: Vec<String>,
+    pub patterns: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub frames: Vec<String>,
+    pub exceptions: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub boundary: Option<bool>,
+    pub negatable: bool,
+    pub quotable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub validate: Option<Validator>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub drop_if: Option<ContextCheck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub downgrade_if: Option<Downgrade>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub profiles: Vec<String>,
+    pub examples: Examples,
 }
 
 impl RuleInfo {
-    /// The listing's copy of a rule's metadata; the counts and definition
-    /// are the caller's. The listing is a wire format (JSON, npm types), so
-    /// it keeps its own field order rather than nesting `RuleMeta`.
+    /// The listing's copy of a rule's metadata; the counts, kinds and
+    /// definition are the caller's. The listing is a wire format (JSON, npm
+    /// types), so it keeps its own field order rather than nesting `RuleMeta`.
     fn of(meta: &RuleMeta, enabled: bool, builtin: bool) -> RuleInfo {
         RuleInfo {
             id: meta.id.clone(),
@@ -197,7 +253,50 @@ impl RuleInfo {
             basis: meta.basis.clone(),
             terms: 0,
             patterns: 0,
+            kinds: Vec::new(),
             definition: None,
+        }
+    }
+}
+
+impl CompiledCheck {
+    /// The check as the pack wrote it, for the listing.
+    fn written(&self) -> ContextCheck {
+        ContextCheck {
+            scope: self.scope,
+            window: self.window,
+            patterns: self.written.clone(),
+        }
+    }
+}
+
+impl Rule {
+    /// The full listing's detail, from this rule and what its kinds listed.
+    fn detail(&self, listing: Listing) -> RuleDetail {
+        RuleDetail {
+            replacement: self.replacement.clone(),
+            replacements: self.replacements.clone(),
+            terms: listing.terms,
+            extended_terms: listing.extended_terms,
+            patterns: listing.patterns,
+            frames: listing.frames,
+            exceptions: self.exceptions.clone(),
+            boundary: listing.boundary,
+            negatable: self.negatable,
+            quotable: self.quotable,
+            validate: listing.validate,
+            drop_if: self.drop_if.as_ref().map(CompiledCheck::written),
+            downgrade_if: self.downgrade_if.as_ref().map(|(severity, c)| {
+                let c = c.written();
+                Downgrade {
+                    severity: *severity,
+                    scope: c.scope,
+                    window: c.window,
+                    patterns: c.patterns,
+                }
+            }),
+            profiles: self.profiles.clone(),
+            examples: self.examples.clone(),
         }
     }
 }
@@ -208,8 +307,8 @@ fn compile_check(
     origin: &str,
     id: &str,
 ) -> Result<CompiledCheck, Error> {
-    let (scope, window, patterns) = check;
-    let patterns = patterns
+    let (scope, window, written) = check;
+    let patterns = written
         .iter()
         .map(|p| {
             Pattern::prepare(p, builtin).map_err(|e| {
@@ -221,6 +320,7 @@ fn compile_check(
         scope,
         window,
         patterns,
+        written: written.to_vec(),
     })
 }
 
@@ -278,7 +378,6 @@ fn compile_rule(def: &RuleDef, builtin: bool, origin: &str) -> Result<Rule, Erro
         enabled: true,
         builtin,
         generic: def.terms.is_empty() && def.patterns.is_empty() && !def.frames.is_empty(),
-        def: def.clone(),
     })
 }
 
@@ -601,8 +700,12 @@ impl RuleSet {
             .collect()
     }
 
-    pub fn infos(&self, full: bool) -> Vec<RuleInfo> {
-        self.rules
+    /// The listing: every pack rule, as its kinds describe it, then the
+    /// document-level rules (labels, profile extras) from `data`, with the
+    /// packs' `disable` and `severity` applied to them as to any rule.
+    pub(crate) fn infos(&self, full: bool, data: &BuiltinRules) -> Vec<RuleInfo> {
+        let mut infos: Vec<RuleInfo> = self
+            .rules
             .iter()
             .enumerate()
             .map(|(i, r)| {
@@ -611,13 +714,24 @@ impl RuleSet {
                     kind.describe(i, &mut listing);
                 }
                 RuleInfo {
-                    terms: listing.terms,
-                    patterns: listing.patterns,
-                    definition: full.then(|| r.def.clone()),
+                    terms: listing.matched_terms,
+                    patterns: listing.patterns.len() + listing.frames.len(),
+                    kinds: listing.kinds.iter().map(|k| k.to_string()).collect(),
+                    definition: full.then(|| r.detail(listing)),
                     ..RuleInfo::of(&r.meta, r.enabled, r.builtin)
                 }
             })
-            .collect()
+            .collect();
+        for kind in &self.kinds {
+            let mut metas = Vec::new();
+            kind.listed(data, &mut metas);
+            infos.extend(metas.into_iter().map(|m| RuleInfo {
+                severity: self.severity_for(&m.id, m.severity),
+                kinds: vec![kind.name().to_string()],
+                ..RuleInfo::of(m, !self.is_disabled(&m.id), true)
+            }));
+        }
+        infos
     }
 }
 

@@ -57,6 +57,7 @@ fn engine_error(e: &Error) -> JsValue {
     let code = match e {
         Error::Pack { .. } => code::PACK,
         Error::Input { .. } | Error::Corpus { .. } => code::ARGUMENT,
+        Error::Document { .. } => code::DOCUMENT,
     };
     js_error(code, &e.to_string())
 }
@@ -586,7 +587,7 @@ impl DocumentRequest {
     fn run(&self, checker: &Checker) -> Result<JsValue, JsValue> {
         let checked =
             crate::extract::check_document(checker, &self.name, &self.bytes, &self.options)
-                .map_err(|e| js_error(code::DOCUMENT, &e))?;
+                .map_err(|e| js_error(code::DOCUMENT, &e.to_string()))?;
         to_js(&DocumentResult {
             report: &checked.report,
             text: &checked.document.body.text,
@@ -606,6 +607,6 @@ impl DocumentRequest {
 
 fn describe<'a>(findings: impl Iterator<Item = &'a crate::Finding>) -> Vec<Option<String>> {
     findings
-        .map(|f| f.location.as_ref().map(|l| l.describe()))
+        .map(|f| f.place.location.as_ref().map(|l| l.describe()))
         .collect()
 }

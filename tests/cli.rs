@@ -367,6 +367,91 @@ fn rules_lists_every_rule() {
             .is_some_and(|t| t.len() > 10)));
 }
 
+/// `rules` lists every id a pack's `disable` accepts: the pack rules, the
+/// required labels and the profile extras, each with the kinds it is made
+/// of, in the table and in JSON; disabling any of them shows in the listing.
+#[test]
+fn rules_lists_labels_and_profile_extras() {
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let o = finlint(args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["rules"].as_array().unwrap().clone()
+    };
+    let rules = json(&["rules", "--format", "json"]);
+    let find = |rules: &[serde_json::Value], id: &str| {
+        let found = rules.iter().find(|r| r["id"] == id).cloned();
+        found.unwrap_or_else(|| panic!("{id} not listed"))
+    };
+    for (id, kind) in [
+        ("label.risk_level", "labels"),
+        ("label.risk_warning", "labels"),
+        ("label.fund_past_performance", "extras"),
+        ("label.loan_apr", "extras"),
+    ] {
+        let r = find(&rules, id);
+        assert_eq!(r["kinds"], serde_json::json!([kind]), "{r}");
+        assert_eq!(r["category"], "missing_label");
+        assert_eq!(r["enabled"], true);
+    }
+    let principal = find(&rules, "guarantee.principal");
+    assert_eq!(principal["kinds"], serde_json::json!(["terms", "patterns"]));
+    let table = String::from_utf8(finlint(&["rules"], None).stdout).unwrap();
+    let listed: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(listed, ids, "the table and the JSON list the same rules");
+    // Every listed id is one `disable` accepts, and switches that rule off.
+    let disable_all = ids.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>();
+    let pack = temp(
+        "disable_listed.toml",
+        format!("disable = [{}]\n", disable_all.join(", ")).as_bytes(),
+    );
+    let off = json(&["rules", "--format", "json", "--rules", s(&pack)]);
+    assert_eq!(off.len(), rules.len());
+    assert!(off.iter().all(|r| r["enabled"] == false), "{off:?}");
+}
+
+/// Terms a pack adds to a rule with `[[extend]]` are counted (once, folded,
+/// even if the rule already has them) and listed apart, as written.
+#[test]
+fn rules_counts_terms_added_by_extend() {
+    let principal = |args: &[&str]| -> serde_json::Value {
+        let o = finlint(args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let rules = v["rules"].as_array().unwrap().clone();
+        rules
+            .into_iter()
+            .find(|r| r["id"] == "guarantee.principal")
+            .unwrap()
+    };
+    let before = principal(&["rules", "--format", "json"]);
+    assert!(before["definition"].get("extended_terms").is_none());
+    let pack = temp(
+        "extend_terms.toml",
+        "[[extend]]\nrule = \"guarantee.principal\"\nterms = [\"稳稳兜住\", \"穩穩託底\", \"保本\"]\n"
+            .as_bytes(),
+    );
+    let after = principal(&["rules", "--format", "json", "--rules", s(&pack)]);
+    let count = |r: &serde_json::Value| r["terms"].as_u64().unwrap();
+    assert_eq!(count(&after), count(&before) + 2, "保本 is the rule's own");
+    assert_eq!(
+        after["definition"]["extended_terms"],
+        serde_json::json!(["稳稳兜住", "穩穩託底", "保本"])
+    );
+    assert_eq!(after["definition"]["terms"], before["definition"]["terms"]);
+    let table = String::from_utf8(finlint(&["rules", "--rules", s(&pack)], None).stdout).unwrap();
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("guarantee.principal "))
+        .unwrap();
+    assert!(row.contains(&format!("词条 {:>3}", count(&after))), "{row}");
+}
+
 // ---- Special files, encodings, usability (issues 12 and 15) ----
 
 use std::path::{Path, PathBuf};

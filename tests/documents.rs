@@ -4,7 +4,8 @@
 mod common;
 
 use common::office::{self, p, table, text_box, Shape, Slide};
-use finlint::extract::{self, check_document, ErrorKind, HiddenPart, Location};
+use finlint::extract::{self, check_document, HiddenPart, Location};
+use finlint::DocumentKind;
 use finlint::{CheckOptions, Checker, Report};
 
 fn check(name: &str, bytes: &[u8]) -> Report {
@@ -18,9 +19,9 @@ fn location_of(report: &Report, text: &str) -> Location {
     let f = report
         .findings
         .iter()
-        .find(|f| f.text == text)
+        .find(|f| f.place.text == text)
         .unwrap_or_else(|| panic!("no finding {text:?} in {:#?}", report.findings));
-    *f.location.clone().expect("a located finding")
+    *f.place.location.clone().expect("a located finding")
 }
 
 fn sample_docx() -> Vec<u8> {
@@ -98,14 +99,14 @@ fn docx_paragraphs_tables_text_boxes_headers_and_tracked_changes() {
     assert!(report
         .findings
         .iter()
-        .all(|f| f.span.is_none() || f.location.is_some()));
+        .all(|f| f.place.span.is_none() || f.place.location.is_some()));
     // Line and column are in the extracted text.
     let f = report
         .findings
         .iter()
-        .find(|f| f.text == "保本保息")
+        .find(|f| f.place.text == "保本保息")
         .unwrap();
-    assert_eq!((f.line, f.column), (Some(2), Some(4)));
+    assert_eq!((f.place.line, f.place.column), (Some(2), Some(4)));
 
     let info = report.document.as_ref().unwrap();
     assert_eq!(info.file, "计划书.docx");
@@ -117,9 +118,9 @@ fn docx_paragraphs_tables_text_boxes_headers_and_tracked_changes() {
         .iter()
         .find(|h| h.part == HiddenPart::Comments)
         .expect("comment finding");
-    assert_eq!(comment.finding.text, "稳赚不赔");
+    assert_eq!(comment.finding.place.text, "稳赚不赔");
     assert_eq!(
-        comment.finding.location,
+        comment.finding.place.location,
         Some(Box::new(Location::Comment {
             comment: 1,
             author: Some("合规部".into()),
@@ -142,7 +143,7 @@ fn docx_comment_alone_does_not_fail_but_notes_in_pptx_do() {
     );
     let report = check("a.docx", &clean);
     assert!(
-        report.findings.iter().all(|f| f.span.is_none()),
+        report.findings.iter().all(|f| f.place.span.is_none()),
         "{:#?}",
         report.findings
     );
@@ -217,9 +218,9 @@ fn pptx_slides_shapes_tables_notes_and_comments() {
         .iter()
         .find(|h| h.part == HiddenPart::Notes)
         .unwrap();
-    assert_eq!(notes.finding.text, "稳赚不赔");
+    assert_eq!(notes.finding.place.text, "稳赚不赔");
     assert_eq!(
-        notes.finding.location,
+        notes.finding.place.location,
         Some(Box::new(Location::Notes {
             slide: 2,
             paragraph: 1
@@ -235,9 +236,9 @@ fn pptx_slides_shapes_tables_notes_and_comments() {
         .iter()
         .find(|h| h.part == HiddenPart::Comments)
         .unwrap();
-    assert_eq!(comment.finding.text, "零风险");
+    assert_eq!(comment.finding.place.text, "零风险");
     assert_eq!(
-        comment.finding.location,
+        comment.finding.place.location,
         Some(Box::new(Location::Comment {
             comment: 1,
             author: Some("合规部 李审".into()),
@@ -288,7 +289,7 @@ fn pdf_pages_and_lines() {
 fn pdf_without_text_layer_is_an_error_not_clean() {
     let bytes = office::pdf(&[&[], &[]]);
     let err = extract::read_document("scan.pdf", &bytes).unwrap_err();
-    assert!(matches!(err.kind, ErrorKind::NoText(_)), "{err}");
+    assert!(matches!(kind_of(&err), DocumentKind::NoText(_)), "{err}");
     let msg = err.to_string();
     assert!(msg.starts_with("scan.pdf："), "{msg}");
     assert!(
@@ -297,7 +298,13 @@ fn pdf_without_text_layer_is_an_error_not_clean() {
     );
 }
 
-fn error_of(name: &str, bytes: &[u8]) -> extract::ExtractError {
+/// A document error's kind: tests match on it, not on the Chinese text.
+fn kind_of(e: &finlint::Error) -> &DocumentKind {
+    e.document_kind()
+        .unwrap_or_else(|| panic!("not a document error: {e}"))
+}
+
+fn error_of(name: &str, bytes: &[u8]) -> finlint::Error {
     match extract::read_document(name, bytes) {
         Ok(doc) => panic!("{name} was read: {:?}", doc.body.text),
         Err(e) => {
@@ -312,11 +319,11 @@ fn truncated_and_corrupt_zips_are_clear_errors() {
     let good = sample_docx();
     for cut in [10, good.len() / 2, good.len() - 10] {
         let e = error_of("cut.docx", &good[..cut]);
-        assert!(matches!(e.kind, ErrorKind::Corrupt(_)), "{e}");
+        assert!(matches!(kind_of(&e), DocumentKind::Corrupt(_)), "{e}");
         assert!(e.to_string().contains("文件已损坏或不完整"), "{e}");
     }
     let e = error_of("junk.pptx", b"this is not a zip at all");
-    assert!(matches!(e.kind, ErrorKind::Corrupt(_)), "{e}");
+    assert!(matches!(kind_of(&e), DocumentKind::Corrupt(_)), "{e}");
     // A damaged deflate stream inside an intact directory.
     let mut flipped = good.clone();
     let body_at = flipped
@@ -329,7 +336,10 @@ fn truncated_and_corrupt_zips_are_clear_errors() {
     }
     let e = error_of("flipped.docx", &flipped);
     assert!(
-        matches!(e.kind, ErrorKind::Corrupt(_) | ErrorKind::BadXml(_)),
+        matches!(
+            kind_of(&e),
+            DocumentKind::Corrupt(_) | DocumentKind::BadXml(_)
+        ),
         "{e}"
     );
 }
@@ -346,14 +356,14 @@ fn zip_bombs_are_refused_by_ratio_total_and_entry_count() {
     let bomb = office::zip(&[("word/document.xml".into(), huge.into_bytes())]);
     assert!(bomb.len() < 1024 * 1024, "bomb is {} bytes", bomb.len());
     let e = error_of("bomb.docx", &bomb);
-    assert!(matches!(e.kind, ErrorKind::TooLarge(_)), "{e}");
+    assert!(matches!(kind_of(&e), DocumentKind::TooLarge(_)), "{e}");
     assert!(e.to_string().contains("疑似压缩炸弹"), "{e}");
 
     let many: Vec<(String, Vec<u8>)> = (0..10_001)
         .map(|i| (format!("word/media/x{i}.xml"), Vec::new()))
         .collect();
     let e = error_of("many.docx", &office::zip(&many));
-    assert!(matches!(e.kind, ErrorKind::TooLarge(_)), "{e}");
+    assert!(matches!(kind_of(&e), DocumentKind::TooLarge(_)), "{e}");
     assert!(e.to_string().contains("10001 个条目"), "{e}");
 }
 
@@ -362,7 +372,7 @@ fn xml_entity_expansion_is_refused() {
     let billion = r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "保本保本保本保本保本"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>"#;
     let bytes = office::zip(&[("word/document.xml".into(), billion.as_bytes().to_vec())]);
     let e = error_of("lol.docx", &bytes);
-    assert!(matches!(e.kind, ErrorKind::BadXml(_)), "{e}");
+    assert!(matches!(kind_of(&e), DocumentKind::BadXml(_)), "{e}");
     assert!(e.to_string().contains("DTD"), "{e}");
     // An undeclared entity without a DTD is refused too.
     let bytes = office::zip(&[(
@@ -370,8 +380,8 @@ fn xml_entity_expansion_is_refused() {
         b"<w:document><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>".to_vec(),
     )]);
     assert!(matches!(
-        error_of("ent.docx", &bytes).kind,
-        ErrorKind::BadXml(_)
+        kind_of(&error_of("ent.docx", &bytes)),
+        DocumentKind::BadXml(_)
     ));
 }
 
@@ -384,7 +394,7 @@ fn encrypted_office_documents_say_so() {
     cfb.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
     cfb.resize(4096, 0);
     let e = error_of("secret.docx", &cfb);
-    assert_eq!(e.kind, ErrorKind::Encrypted);
+    assert_eq!(kind_of(&e), &DocumentKind::Encrypted);
     assert!(e.to_string().contains("已加密"), "{e}");
     // An old binary .doc renamed to .docx is named as such.
     let mut doc = cfb[..8].to_vec();
@@ -416,7 +426,7 @@ fn broken_pdfs_are_recovered_or_clear_errors() {
     }
     for cut in [8, good.len() / 3] {
         let e = error_of("cut.pdf", &good[..cut]);
-        assert!(!matches!(e.kind, ErrorKind::Encrypted), "{e}");
+        assert!(!matches!(kind_of(&e), DocumentKind::Encrypted), "{e}");
     }
 }
 

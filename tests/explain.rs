@@ -29,8 +29,8 @@ fn flagged(report: &Report) -> Vec<(&str, &str)> {
     report
         .findings
         .iter()
-        .filter(|f| f.span.is_some())
-        .map(|f| (f.rule.as_str(), f.text.as_str()))
+        .filter(|f| f.place.span.is_some())
+        .map(|f| (f.rule.as_str(), f.place.text.as_str()))
         .collect()
 }
 
@@ -39,11 +39,11 @@ fn entry<'r>(report: &'r Report, rule: &str, text: &str) -> &'r Explained {
     let explained = report.explained.as_ref().expect("explain was on");
     let listed: Vec<_> = explained
         .iter()
-        .map(|e| (e.rule.as_str(), e.text.as_str(), e.reason))
+        .map(|e| (e.rule.as_str(), e.place.text.as_str(), e.reason))
         .collect();
     let found: Vec<&Explained> = explained
         .iter()
-        .filter(|e| e.rule == rule && e.text == text)
+        .filter(|e| e.rule == rule && e.place.text == text)
         .collect();
     assert_eq!(found.len(), 1, "{rule} {text:?} in {listed:?}");
     found[0]
@@ -67,7 +67,10 @@ fn an_anti_fraud_text_quoting_claims_explains_its_genre_and_each_citation() {
     assert_eq!(e.reason, ExplainReason::GenreCitation);
     // 保本 alone is a word part of 保本高息, already explained: not listed twice.
     let explained = report.explained.as_ref().unwrap();
-    assert!(!explained.iter().any(|e| e.text == "保本"), "{explained:?}");
+    assert!(
+        !explained.iter().any(|e| e.place.text == "保本"),
+        "{explained:?}"
+    );
 }
 
 #[test]
@@ -78,9 +81,9 @@ fn a_genre_cited_list_item_says_it_is_a_list_item() {
     let e = entry(&report, "guarantee.principal", "保本保息");
     assert_eq!(e.reason, ExplainReason::GenreCitation);
     assert!(e.detail.contains("列举的条目"), "{}", e.detail);
-    assert_eq!((e.line, e.column), (Some(3), Some(4)));
+    assert_eq!((e.place.line, e.place.column), (Some(3), Some(4)));
     let e = entry(&report, "guarantee.risk_free", "稳赚不赔");
-    assert_eq!((e.line, e.column), (Some(4), Some(4)));
+    assert_eq!((e.place.line, e.place.column), (Some(4), Some(4)));
 }
 
 #[test]
@@ -107,11 +110,11 @@ fn a_negated_claim_names_its_negator_with_exact_spans() {
     assert_eq!(e.reason, ExplainReason::Negation);
     assert_eq!(e.cue.as_deref(), Some("不"));
     assert!(e.detail.contains("“不”") && e.detail.contains("保证收益"));
-    let span = e.span.unwrap();
+    let span = e.place.span.unwrap();
     assert_eq!((span.start, span.end), (5, 9));
     assert_eq!((span.utf16_start, span.utf16_end), (6, 10));
     assert_eq!(&text[span.byte_start..span.byte_end], "保证收益");
-    assert_eq!((e.line, e.column), (Some(1), Some(6)));
+    assert_eq!((e.place.line, e.place.column), (Some(1), Some(6)));
 }
 
 #[test]
@@ -185,7 +188,7 @@ fn an_allow_listed_phrase_is_quoted() {
         .iter()
         .find(|e| e.reason == ExplainReason::AllowList)
         .unwrap_or_else(|| panic!("{explained:?}"));
-    assert!(e.text.starts_with("第一"), "{e:?}");
+    assert!(e.place.text.starts_with("第一"), "{e:?}");
     assert_eq!(e.cue.as_deref(), Some("鑫享第一"));
 }
 
@@ -266,7 +269,7 @@ fn in_a_word_file_an_explained_phrase_has_its_place_in_the_document() {
     let e = entry(&report, "guarantee.returns", "保证收益");
     assert_eq!(e.reason, ExplainReason::Negation);
     assert_eq!(
-        e.location.as_deref(),
+        e.place.location.as_deref(),
         Some(&Location::Paragraph { paragraph: 2 })
     );
 }

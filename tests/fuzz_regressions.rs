@@ -26,11 +26,11 @@ fn replay_regression_inputs() {
             assert!(s <= e && e <= text.len(), "{}", path.display());
         }
         if let Ok(report) = Checker::shared().check(text, &CheckOptions::default()) {
-            for f in report.findings.iter().filter(|f| f.span.is_some()) {
-                let s = f.span.unwrap();
+            for f in report.findings.iter().filter(|f| f.place.span.is_some()) {
+                let s = f.place.span.unwrap();
                 assert_eq!(
                     &text[s.byte_start..s.byte_end],
-                    f.text,
+                    f.place.text,
                     "{}",
                     path.display()
                 );

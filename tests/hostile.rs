@@ -20,7 +20,7 @@ fn empty_and_whitespace_only_are_clear_errors() {
         match check(t) {
             Err(e) => assert_eq!(e.input_kind(), Some(InputKind::Empty), "{t:?}: {e}"),
             // Invisible characters are not whitespace to Rust; the report is then simply clean.
-            Ok(r) => assert!(r.findings.iter().all(|f| f.span.is_none()), "{t:?}"),
+            Ok(r) => assert!(r.findings.iter().all(|f| f.place.span.is_none()), "{t:?}"),
         }
     }
 }
@@ -53,8 +53,8 @@ fn deeply_nested_and_unclosed_html() {
     ] {
         let r = check(broken).unwrap_or_else(|e| panic!("{broken:?}: {e}"));
         for f in &r.findings {
-            if let Some(s) = f.span {
-                assert_eq!(&broken[s.byte_start..s.byte_end], f.text);
+            if let Some(s) = f.place.span {
+                assert_eq!(&broken[s.byte_start..s.byte_end], f.place.text);
             }
         }
     }
@@ -77,9 +77,9 @@ fn nul_rtl_combining_and_emoji_between_cjk() {
         "ב保本א",
     ] {
         let r = check(t).unwrap();
-        for f in r.findings.iter().filter(|f| f.span.is_some()) {
-            let s = f.span.unwrap();
-            assert_eq!(&t[s.byte_start..s.byte_end], f.text);
+        for f in r.findings.iter().filter(|f| f.place.span.is_some()) {
+            let s = f.place.span.unwrap();
+            assert_eq!(&t[s.byte_start..s.byte_end], f.place.text);
         }
     }
     // Invisible and control characters are dropped, so the claim is still seen.
@@ -160,7 +160,14 @@ fn max_findings_caps_the_report_errors_first_and_says_so() {
     assert!(full.summary.warnings >= 300 && full.summary.errors >= 1);
     let capped = Checker::shared().check(&text, &options(Some(10))).unwrap();
     assert!(capped.summary.truncated);
-    assert!(capped.findings.iter().filter(|f| f.span.is_some()).count() <= 10);
+    assert!(
+        capped
+            .findings
+            .iter()
+            .filter(|f| f.place.span.is_some())
+            .count()
+            <= 10
+    );
     assert_eq!(capped.summary.pass, full.summary.pass);
     assert!(capped
         .findings
@@ -170,7 +177,7 @@ fn max_findings_caps_the_report_errors_first_and_says_so() {
     let starts: Vec<usize> = capped
         .findings
         .iter()
-        .filter_map(|f| f.span.map(|s| s.start))
+        .filter_map(|f| f.place.span.map(|s| s.start))
         .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
 }
@@ -235,7 +242,7 @@ fn a_user_rule_never_silently_drops_another_rules_finding() {
         .find(|s| s.finding.rule == "guarantee.principal");
     let covered = covered.expect("the covered built-in finding is in `suppressed`");
     assert!(covered.marker.contains("org.cover"), "{}", covered.marker);
-    assert_eq!(covered.finding.text, "保本保收益");
+    assert_eq!(covered.finding.place.text, "保本保收益");
     assert_eq!(r.summary.suppressed, r.suppressed.len());
 
     // Built-in rules keep one finding per claim, as before.
@@ -290,19 +297,21 @@ fn alt_title_and_noscript_text_is_checked_with_spans_into_the_original() {
         ("guarantee.principal", "保本保息"),
         ("guarantee.risk_free", "零风险"),
     ] {
-        let f = r.findings.iter().find(|f| f.text == text);
+        let f = r.findings.iter().find(|f| f.place.text == text);
         let f = f.unwrap_or_else(|| panic!("{rule} {text}: {:?}", r.findings));
-        let s = f.span.unwrap();
+        let s = f.place.span.unwrap();
         assert_eq!(&html[s.byte_start..s.byte_end], text);
     }
     assert!(
-        r.findings.iter().any(|f| f.text.contains("稳赚")),
+        r.findings.iter().any(|f| f.place.text.contains("稳赚")),
         "{:?}",
         r.findings
     );
     // A title inside a word does not split it.
     assert!(
-        r.findings.iter().any(|f| f.text.starts_with("保<span")),
+        r.findings
+            .iter()
+            .any(|f| f.place.text.starts_with("保<span")),
         "{:?}",
         r.findings
     );
@@ -319,7 +328,7 @@ fn a_message_quotes_at_most_forty_characters_of_the_hit() {
         .unwrap();
     let f = r.findings.iter().find(|f| f.rule == "org.run").unwrap();
     assert_eq!(
-        f.text.chars().count(),
+        f.place.text.chars().count(),
         15_000,
         "the span still covers the run"
     );
@@ -337,7 +346,7 @@ fn a_large_allow_list_applies_to_every_candidate() {
     let with_pack = Checker::new(&[(&pack, "allow.toml")]).unwrap();
     let text = "保本理财，零风险。鑫享第一。".repeat(5_000);
     let r = with_pack.check(&text, &CheckOptions::default()).unwrap();
-    assert!(!r.findings.iter().any(|f| f.text.contains("鑫享第一")));
+    assert!(!r.findings.iter().any(|f| f.place.text.contains("鑫享第一")));
     assert!(r.findings.iter().any(|f| f.rule == "guarantee.principal"));
 }
 
@@ -373,7 +382,7 @@ fn rules_of(text: &str) -> Vec<String> {
         .unwrap()
         .findings
         .into_iter()
-        .filter(|f| f.span.is_some())
+        .filter(|f| f.place.span.is_some())
         .map(|f| f.rule)
         .collect()
 }
@@ -406,12 +415,12 @@ fn claims_hidden_by_bidi_overrides_or_combining_marks_are_caught() {
             .find(|f| f.rule == "guarantee.principal")
             .unwrap_or_else(|| panic!("{text:?}: {:?}", rules_of(text)));
         // The span maps back to the original bytes that display the claim.
-        let s = f.span.unwrap();
-        assert_eq!(&text[s.byte_start..s.byte_end], f.text, "{text:?}");
+        let s = f.place.span.unwrap();
+        assert_eq!(&text[s.byte_start..s.byte_end], f.place.text, "{text:?}");
         assert!(
-            f.text.contains('保') && f.text.contains('本'),
+            f.place.text.contains('保') && f.place.text.contains('本'),
             "{text:?}: {}",
-            f.text
+            f.place.text
         );
         assert!(!r.summary.pass, "{text:?}");
     }
@@ -473,9 +482,9 @@ fn invisible_format_and_compatibility_characters_are_read_as_displayed() {
         let found = rules_of(text);
         assert!(found.iter().any(|r| r == rule), "{text:?}: {found:?}");
         let r = check(text).unwrap();
-        for f in r.findings.iter().filter(|f| f.span.is_some()) {
-            let s = f.span.unwrap();
-            assert_eq!(&text[s.byte_start..s.byte_end], f.text, "{text:?}");
+        for f in r.findings.iter().filter(|f| f.place.span.is_some()) {
+            let s = f.place.span.unwrap();
+            assert_eq!(&text[s.byte_start..s.byte_end], f.place.text, "{text:?}");
         }
     }
 }
@@ -497,7 +506,7 @@ fn a_user_rule_on_the_same_span_never_silently_drops_a_built_in_finding() {
         .iter()
         .find(|f| f.rule == "guarantee.loss_denial")
         .expect("the built-in frame rule fires");
-    assert_eq!(frame.text, text);
+    assert_eq!(frame.place.text, text);
     assert!(!builtin.summary.pass);
 
     for severity in ["info", "warning"] {

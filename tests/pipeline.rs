@@ -23,7 +23,7 @@ fn rules_hit(report: &Report) -> Vec<&str> {
     report
         .findings
         .iter()
-        .filter(|f| f.span.is_some())
+        .filter(|f| f.place.span.is_some())
         .map(|f| f.rule.as_str())
         .collect()
 }
@@ -89,7 +89,7 @@ fn missing_labels_follow_the_profile() {
     let missing: Vec<&str> = loan
         .findings
         .iter()
-        .filter(|f| f.span.is_none())
+        .filter(|f| f.place.span.is_none())
         .map(|f| f.rule.as_str())
         .collect();
     assert!(missing.contains(&"label.risk_warning"), "{missing:?}");
@@ -102,7 +102,7 @@ fn missing_labels_follow_the_profile() {
     let missing: Vec<&str> = wealth
         .findings
         .iter()
-        .filter(|f| f.span.is_none())
+        .filter(|f| f.place.span.is_none())
         .map(|f| f.rule.as_str())
         .collect();
     for id in [
@@ -181,7 +181,7 @@ fn disable_selectors_reach_missing_label_rules() {
         check_with(&checker, "稳健理财，欢迎选购。", "wealth")
             .findings
             .into_iter()
-            .filter(|f| f.span.is_none())
+            .filter(|f| f.place.span.is_none())
             .map(|f| f.rule)
             .collect()
     };

@@ -99,7 +99,7 @@ fn assert_spans_valid(text: &str, report: &Report) {
     let spans = report
         .findings
         .iter()
-        .filter_map(|f| f.span.map(|s| (s, f.text.clone())))
+        .filter_map(|f| f.place.span.map(|s| (s, f.place.text.clone())))
         .chain(
             [
                 &report.labels.risk_level,
@@ -154,11 +154,11 @@ proptest! {
         let Some(before) = check(&text) else { return Ok(()); };
         let longer = format!("{text}\n{extra}");
         let after = check(&longer).expect("longer text checks");
-        for f in before.findings.iter().filter(|f| f.span.is_some()) {
+        for f in before.findings.iter().filter(|f| f.place.span.is_some()) {
             prop_assert!(
-                after.findings.iter().any(|g| g.rule == f.rule && g.span == f.span) ||
-                after.suppressed.iter().any(|g| g.finding.rule == f.rule && g.finding.span == f.span),
-                "{} {:?} lost after appending {:?}", f.rule, f.text, extra
+                after.findings.iter().any(|g| g.rule == f.rule && g.place.span == f.place.span) ||
+                after.suppressed.iter().any(|g| g.finding.rule == f.rule && g.finding.place.span == f.place.span),
+                "{} {:?} lost after appending {:?}", f.rule, f.place.text, extra
             );
         }
     }

@@ -8,8 +8,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use finlint::normalize::Normalized;
-use finlint::rules::RuleSet;
-use finlint::segment::Segmenter;
+use finlint::testing::{builtin_terms, Segmenter};
 use jieba_rs::Jieba;
 use proptest::prelude::*;
 
@@ -23,7 +22,7 @@ fn root() -> &'static Path {
 }
 
 fn terms() -> Vec<String> {
-    RuleSet::build(&[]).unwrap().builtin_terms()
+    builtin_terms()
 }
 
 /// jieba-rs set up as src/segment.rs set it up before it was replaced.

@@ -22,14 +22,14 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> String {
 
 fn assert_three_units_agree(text: &str, report: &Report) {
     for f in &report.findings {
-        let Some(s) = f.span else { continue };
+        let Some(s) = f.place.span else { continue };
         let by_bytes = &text[s.byte_start..s.byte_end];
         let by_scalars: String = text.chars().skip(s.start).take(s.end - s.start).collect();
-        assert_eq!(by_bytes, f.text, "{}", f.rule);
-        assert_eq!(by_scalars, f.text, "{}", f.rule);
+        assert_eq!(by_bytes, f.place.text, "{}", f.rule);
+        assert_eq!(by_scalars, f.place.text, "{}", f.rule);
         assert_eq!(
             utf16_slice(text, s.utf16_start, s.utf16_end),
-            f.text,
+            f.place.text,
             "{}",
             f.rule
         );
@@ -44,17 +44,17 @@ fn astral_characters_shift_utf16_but_not_scalars() {
     let first = report
         .findings
         .iter()
-        .find(|f| f.text.starts_with('保'))
+        .find(|f| f.place.text.starts_with('保'))
         .expect("保本 flagged");
-    let s = first.span.unwrap();
+    let s = first.place.span.unwrap();
     assert_eq!((s.start, s.utf16_start, s.byte_start), (2, 4, 8));
     let risk = report
         .findings
         .iter()
-        .find(|f| f.text == "零风险")
+        .find(|f| f.place.text == "零风险")
         .expect("零风险 flagged");
-    assert_eq!(risk.span.unwrap().start, 8);
-    assert_eq!(risk.span.unwrap().utf16_start, 11);
+    assert_eq!(risk.place.span.unwrap().start, 8);
+    assert_eq!(risk.place.span.unwrap().utf16_start, 11);
 }
 
 #[test]
@@ -67,9 +67,9 @@ fn html_spans_cover_the_tags_inside_the_phrase() {
         .iter()
         .find(|f| f.rule == "guarantee.principal")
         .unwrap();
-    assert_eq!(f.text, "保</i><b>本</b>无忧");
+    assert_eq!(f.place.text, "保</i><b>本</b>无忧");
     // What a reader sees, and what the message quotes: never the markup.
-    assert_eq!(f.visible, "保本无忧");
+    assert_eq!(f.place.visible, "保本无忧");
     assert!(f.message.contains("“保本无忧”") && !f.message.contains('<'));
 }
 
@@ -91,8 +91,8 @@ fn visible_text_and_messages_carry_no_markup_or_raw_entities() {
     let visible: Vec<&str> = report
         .findings
         .iter()
-        .filter(|f| f.span.is_some())
-        .map(|f| f.visible.as_str())
+        .filter(|f| f.place.span.is_some())
+        .map(|f| f.place.visible.as_str())
         .collect();
     assert!(visible.contains(&"保本保息"), "{visible:?}");
     assert!(visible.contains(&"收益高达8%"), "{visible:?}");
@@ -112,7 +112,11 @@ fn alt_and_title_texts_are_checked_with_spans_inside_the_attribute() {
         r#"<p>年终好礼<img src="a.png" alt="稳赚不赔"><a href="/x" title="保本保息">详情</a></p>"#;
     let report = check(text);
     assert_three_units_agree(text, &report);
-    let texts: Vec<&str> = report.findings.iter().map(|f| f.text.as_str()).collect();
+    let texts: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.place.text.as_str())
+        .collect();
     assert!(texts.contains(&"稳赚不赔"), "{texts:?}");
     assert!(texts.contains(&"保本保息"), "{texts:?}");
 }
@@ -122,8 +126,14 @@ fn entities_and_full_width_map_back() {
     let text = "保&#26412;无忧，收益１００％保障";
     let report = check(text);
     assert_three_units_agree(text, &report);
-    assert!(report.findings.iter().any(|f| f.text == "保&#26412;无忧"));
-    assert!(report.findings.iter().any(|f| f.text.contains("１００％")));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.place.text == "保&#26412;无忧"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.place.text.contains("１００％")));
 }
 
 #[test]
@@ -131,8 +141,14 @@ fn evasion_spans_include_the_inserted_characters() {
     let text = "零 - 风 - 险，稳\u{200B}赚";
     let report = check(text);
     assert_three_units_agree(text, &report);
-    assert!(report.findings.iter().any(|f| f.text == "零 - 风 - 险"));
-    assert!(report.findings.iter().any(|f| f.text == "稳\u{200B}赚"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.place.text == "零 - 风 - 险"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.place.text == "稳\u{200B}赚"));
 }
 
 #[test]
@@ -162,5 +178,5 @@ fn line_and_column_are_one_based_characters() {
         .iter()
         .find(|f| f.rule == "guarantee.principal")
         .unwrap();
-    assert_eq!((f.line, f.column), (Some(2), Some(4)));
+    assert_eq!((f.place.line, f.place.column), (Some(2), Some(4)));
 }

@@ -290,7 +290,7 @@ function renderChecked(report) {
   if (report) rows.push(['产品类型', profileText(report.profile)]);
   if (state.version) rows.push(['规则包', (report?.version ?? state.version).rules]);
   if (state.categories.length) {
-    rows.push(['检查类别', [...state.categories, 'missing_label'].map((c) => names.category[c] || c).join('、')]);
+    rows.push(['检查类别', [...new Set([...state.categories, 'missing_label'])].map((c) => names.category[c] || c).join('、')]);
   }
   dl.innerHTML = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
 }

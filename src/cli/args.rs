@@ -69,26 +69,20 @@ pub struct Cli {
 pub enum Command {
     /// 检查文件、目录或标准输入（-）中的文案
     #[command(
-        help_template = TEMPLATE,
         after_help = CHECK_EXAMPLES,
-        override_usage = "finlint check [选项] [文件|目录|-]...\n      finlint check --jsonl 文件 [选项]",
-        disable_help_flag = true
+        override_usage = "finlint check [选项] [文件|目录|-]...\n      finlint check --jsonl 文件 [选项]"
     )]
     Check(CheckArgs),
     /// 用标注语料（JSONL）评估召回率、精确率和必备信息准确率
     #[command(
-        help_template = TEMPLATE,
         after_help = EVAL_EXAMPLES,
-        override_usage = "finlint eval [选项] 语料.jsonl...",
-        disable_help_flag = true
+        override_usage = "finlint eval [选项] 语料.jsonl..."
     )]
     Eval(EvalArgs),
     /// 列出生效的规则
     #[command(
-        help_template = TEMPLATE,
         after_help = RULES_EXAMPLES,
-        override_usage = "finlint rules [选项]",
-        disable_help_flag = true
+        override_usage = "finlint rules [选项]"
     )]
     Rules(RulesArgs),
 }
@@ -230,9 +224,12 @@ pub struct RulesArgs {
 /// Parse the arguments; help and version go to stdout with exit 0, usage
 /// errors to stderr in Chinese with exit 2.
 pub fn parse() -> Command {
-    let command = Cli::command().mut_subcommand("check", |c| {
-        c.mut_arg("product", |a| a.help(product_help()))
-    });
+    // Every subcommand has the top level's help layout and its global -h.
+    let command = Cli::command()
+        .mut_subcommands(|c| c.help_template(TEMPLATE).disable_help_flag(true))
+        .mut_subcommand("check", |c| {
+            c.mut_arg("product", |a| a.help(product_help()))
+        });
     let matches = command.try_get_matches();
     let result = matches.and_then(|m| Cli::from_arg_matches(&m));
     match result {

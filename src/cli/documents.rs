@@ -24,7 +24,8 @@ pub fn check_if_document(
     let name = path.display().to_string();
     Some(
         super::input::read_bounded(path, extract::MAX_DOCUMENT_BYTES, "").and_then(|bytes| {
-            let checked = extract::check_document(checker, &name, &bytes, options)?;
+            let checked = extract::check_document(checker, &name, &bytes, options)
+                .map_err(|e| e.to_string())?;
             Ok((name, checked.document.body.text, checked.report))
         }),
     )

@@ -3,14 +3,15 @@
 //! were accepted: inserted text is kept, deleted and moved-away text dropped.
 
 use super::ooxml::{self, attr, local, Node, Package};
-use super::{Document, ErrorKind, Format, Location, Part};
+use super::{Document, Format, Location, Part};
+use crate::error::DocumentKind;
 
-pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
+pub fn read(bytes: &[u8]) -> Result<Document, DocumentKind> {
     let mut pkg = Package::open(bytes)?;
     let main = main_part(&mut pkg)?;
     let xml = pkg
         .read(&main)?
-        .ok_or_else(|| ErrorKind::Corrupt(format!("缺少正文部件 {main}")))?;
+        .ok_or_else(|| DocumentKind::Corrupt(format!("缺少正文部件 {main}")))?;
     let mut doc = Document::new(Format::Docx);
     let mut changes = Changes::default();
     read_story(&xml, &main, Story::Body, &mut doc.body, &mut changes)?;
@@ -56,7 +57,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
 }
 
 /// The main document part, from the package relationships.
-fn main_part(pkg: &mut Package) -> Result<String, ErrorKind> {
+fn main_part(pkg: &mut Package) -> Result<String, DocumentKind> {
     let rels = ooxml::rels(pkg, "")?;
     Ok(rels
         .into_iter()
@@ -117,7 +118,7 @@ fn read_story(
     story: Story,
     out: &mut Part,
     changes: &mut Changes,
-) -> Result<(), ErrorKind> {
+) -> Result<(), DocumentKind> {
     let mut r = StoryReader {
         story,
         out,

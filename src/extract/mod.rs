@@ -23,9 +23,9 @@ pub mod pptx;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ocr;
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
+
+use crate::error::{DocumentKind, Error};
 
 pub use location::Location;
 pub use report::{
@@ -155,69 +155,16 @@ impl Document {
     }
 }
 
-/// Why a file could not be read. Every message names the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExtractError {
-    pub file: String,
-    pub kind: ErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// Not a zip, or a damaged or truncated one.
-    Corrupt(String),
-    /// Password-protected (OOXML encryption, zip encryption, PDF encryption).
-    Encrypted,
-    /// Decompressed size or entry count over the bounds: a zip bomb.
-    TooLarge(String),
-    /// XML with a DTD (entity expansion) or that does not parse.
-    BadXml(String),
-    /// A PDF with no text layer (a scan) or an image with no text.
-    NoText(String),
-    /// OCR needs Tesseract with the chi_sim model.
-    OcrUnavailable(String),
-    /// The format is not one we read in this build.
-    Unsupported(String),
-}
-
-impl fmt::Display for ExtractError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = &self.file;
-        match &self.kind {
-            ErrorKind::Corrupt(why) => write!(f, "{file}：文件已损坏或不完整，无法读取（{why}）"),
-            ErrorKind::Encrypted => write!(
-                f,
-                "{file}：文档已加密（受密码保护），无法读取其文字；请另存为未加密的副本后再检查"
-            ),
-            ErrorKind::TooLarge(why) => {
-                write!(
-                    f,
-                    "{file}：解压后内容超出上限，疑似压缩炸弹，已拒绝读取（{why}）"
-                )
-            }
-            ErrorKind::BadXml(why) => write!(f, "{file}：文档内部 XML 无效，已拒绝读取（{why}）"),
-            ErrorKind::NoText(why) => write!(f, "{file}：{why}，未检查"),
-            ErrorKind::OcrUnavailable(why) => write!(f, "{file}：{why}，图片未检查"),
-            ErrorKind::Unsupported(why) => write!(f, "{file}：{why}"),
-        }
-    }
-}
-
-impl std::error::Error for ExtractError {}
-
 /// The magic number of an OLE compound file: how Office stores an encrypted
 /// .docx/.pptx (and the old binary .doc/.ppt).
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Read a document. The format comes from the name's extension, or from the
 /// content when the name has none we know (bytes from a CMS).
-pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, ExtractError> {
-    let fail = |kind| ExtractError {
-        file: name.to_string(),
-        kind,
-    };
+pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Error> {
+    let fail = |kind| Error::document(name, kind);
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(fail(ErrorKind::TooLarge(format!(
+        return Err(fail(DocumentKind::TooLarge(format!(
             "文件 {:.1} MB，上限 {} MB",
             bytes.len() as f64 / 1048576.0,
             MAX_DOCUMENT_BYTES / 1048576
@@ -226,15 +173,15 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, ExtractError>
     let format = Format::from_name(name)
         .or_else(|| sniff(bytes))
         .ok_or_else(|| {
-            fail(ErrorKind::Unsupported(
+            fail(DocumentKind::Unsupported(
                 "无法识别的文件格式（支持 .docx、.pptx、.pdf 与图片）".to_string(),
             ))
         })?;
     if matches!(format, Format::Docx | Format::Pptx) && bytes.starts_with(CFB_MAGIC) {
         return Err(fail(if ooxml::cfb_is_encrypted(bytes) {
-            ErrorKind::Encrypted
+            DocumentKind::Encrypted
         } else {
-            ErrorKind::Unsupported(
+            DocumentKind::Unsupported(
                 "这是旧版二进制 Office 文件（.doc/.ppt），请另存为 .docx/.pptx 后再检查"
                     .to_string(),
             )
@@ -264,25 +211,25 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 }
 
 #[cfg(feature = "pdf")]
-fn read_pdf(bytes: &[u8]) -> Result<Document, ErrorKind> {
+fn read_pdf(bytes: &[u8]) -> Result<Document, DocumentKind> {
     pdf::read(bytes)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn read_pdf(_bytes: &[u8]) -> Result<Document, ErrorKind> {
-    Err(ErrorKind::Unsupported(
+fn read_pdf(_bytes: &[u8]) -> Result<Document, DocumentKind> {
+    Err(DocumentKind::Unsupported(
         "此版本不读取 PDF；请用命令行 finlint check 检查 PDF".to_string(),
     ))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn read_image(bytes: &[u8]) -> Result<Document, ErrorKind> {
+fn read_image(bytes: &[u8]) -> Result<Document, DocumentKind> {
     ocr::read(bytes)
 }
 
 #[cfg(target_arch = "wasm32")]
-fn read_image(_bytes: &[u8]) -> Result<Document, ErrorKind> {
-    Err(ErrorKind::Unsupported(
+fn read_image(_bytes: &[u8]) -> Result<Document, DocumentKind> {
+    Err(DocumentKind::Unsupported(
         "网页不做图片文字识别；请用命令行 finlint check（需安装 Tesseract）检查海报图片"
             .to_string(),
     ))

@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 use std::io::{ErrorKind as IoKind, Write};
 use std::process::{Command, Stdio};
 
-use super::{Document, ErrorKind, Format, Location};
+use super::{Document, Format, Location};
+use crate::error::DocumentKind;
 
 const INSTALL_HINT: &str = "Debian/Ubuntu：apt-get install tesseract-ocr tesseract-ocr-chi-sim";
 
-pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
+pub fn read(bytes: &[u8]) -> Result<Document, DocumentKind> {
     let tsv = run_tesseract(bytes)?;
     let lines = parse_tsv(&tsv);
     let mut doc = Document::new(Format::Image);
@@ -30,7 +31,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
         );
     }
     if doc.body.is_empty() {
-        return Err(ErrorKind::NoText(
+        return Err(DocumentKind::NoText(
             "图片中未识别出文字（OCR 结果为空），无法确认其内容合规".to_string(),
         ));
     }
@@ -41,7 +42,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
     Ok(doc)
 }
 
-fn run_tesseract(bytes: &[u8]) -> Result<String, ErrorKind> {
+fn run_tesseract(bytes: &[u8]) -> Result<String, DocumentKind> {
     let program = std::env::var("FINLINT_TESSERACT").unwrap_or_else(|_| "tesseract".to_string());
     let mut child = Command::new(&program)
         .args(["stdin", "stdout", "-l", "chi_sim", "--psm", "3", "tsv"])
@@ -53,11 +54,11 @@ fn run_tesseract(bytes: &[u8]) -> Result<String, ErrorKind> {
         .spawn()
         .map_err(|e| {
             if e.kind() == IoKind::NotFound {
-                ErrorKind::OcrUnavailable(format!(
+                DocumentKind::OcrUnavailable(format!(
                     "未找到 Tesseract OCR 程序（{program}），无法识别图片中的文字；请安装（{INSTALL_HINT}）"
                 ))
             } else {
-                ErrorKind::OcrUnavailable(format!("无法启动 Tesseract（{program}）：{e}"))
+                DocumentKind::OcrUnavailable(format!("无法启动 Tesseract（{program}）：{e}"))
             }
         })?;
     let mut stdin = child.stdin.take();
@@ -70,11 +71,11 @@ fn run_tesseract(bytes: &[u8]) -> Result<String, ErrorKind> {
         });
         child.wait_with_output()
     })
-    .map_err(|e| ErrorKind::OcrUnavailable(format!("Tesseract 运行失败：{e}")))?;
+    .map_err(|e| DocumentKind::OcrUnavailable(format!("Tesseract 运行失败：{e}")))?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
         if stderr.contains("chi_sim") {
-            return Err(ErrorKind::OcrUnavailable(format!(
+            return Err(DocumentKind::OcrUnavailable(format!(
                 "Tesseract 缺少简体中文模型 chi_sim（{INSTALL_HINT}）"
             )));
         }
@@ -84,10 +85,10 @@ fn run_tesseract(bytes: &[u8]) -> Result<String, ErrorKind> {
             .unwrap_or("未知错误")
             .trim()
             .to_string();
-        return Err(ErrorKind::Corrupt(format!("图片无法识别：{why}")));
+        return Err(DocumentKind::Corrupt(format!("图片无法识别：{why}")));
     }
     String::from_utf8(output.stdout)
-        .map_err(|_| ErrorKind::Corrupt("Tesseract 输出不是 UTF-8".to_string()))
+        .map_err(|_| DocumentKind::Corrupt("Tesseract 输出不是 UTF-8".to_string()))
 }
 
 /// One OCR line: its words joined and the box Tesseract gives it.

@@ -9,7 +9,8 @@ use quick_xml::{Reader, XmlVersion};
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-use super::{ErrorKind, Format};
+use super::Format;
+use crate::error::DocumentKind;
 
 /// More entries than any real document has; a million tiny entries is a
 /// denial of service on the central directory alone.
@@ -28,10 +29,10 @@ pub struct Package<'a> {
 }
 
 impl<'a> Package<'a> {
-    pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, ErrorKind> {
+    pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, DocumentKind> {
         let archive = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
         if archive.len() > MAX_ENTRIES {
-            return Err(ErrorKind::TooLarge(format!(
+            return Err(DocumentKind::TooLarge(format!(
                 "压缩包含 {} 个条目，上限 {MAX_ENTRIES}",
                 archive.len()
             )));
@@ -52,7 +53,7 @@ impl<'a> Package<'a> {
     }
 
     /// A part as UTF-8 text, or None if the package has no such part.
-    pub fn read(&mut self, name: &str) -> Result<Option<String>, ErrorKind> {
+    pub fn read(&mut self, name: &str) -> Result<Option<String>, DocumentKind> {
         let mut file = match self.archive.by_name(name) {
             Ok(f) => f,
             Err(ZipError::FileNotFound) => return Ok(None),
@@ -62,9 +63,9 @@ impl<'a> Package<'a> {
         let mut out = Vec::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
-            let n = file
-                .read(&mut buf)
-                .map_err(|e| ErrorKind::Corrupt(format!("解压 {name} 失败：{}", io_reason(&e))))?;
+            let n = file.read(&mut buf).map_err(|e| {
+                DocumentKind::Corrupt(format!("解压 {name} 失败：{}", io_reason(&e)))
+            })?;
             if n == 0 {
                 break;
             }
@@ -72,19 +73,19 @@ impl<'a> Package<'a> {
             self.read_so_far += n as u64;
             let len = out.len() as u64;
             if self.read_so_far > MAX_TOTAL_BYTES {
-                return Err(ErrorKind::TooLarge(format!(
+                return Err(DocumentKind::TooLarge(format!(
                     "解压总量超过 {} MB",
                     MAX_TOTAL_BYTES / 1048576
                 )));
             }
             if len > RATIO_FLOOR_BYTES && len / compressed > MAX_RATIO {
-                return Err(ErrorKind::TooLarge(format!(
+                return Err(DocumentKind::TooLarge(format!(
                     "{name} 的压缩比超过 {MAX_RATIO}:1"
                 )));
             }
         }
         let text = String::from_utf8(out)
-            .map_err(|_| ErrorKind::BadXml(format!("{name} 不是 UTF-8 编码")))?;
+            .map_err(|_| DocumentKind::BadXml(format!("{name} 不是 UTF-8 编码")))?;
         Ok(Some(text))
     }
 }
@@ -98,14 +99,16 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn zip_error(e: ZipError) -> ErrorKind {
+fn zip_error(e: ZipError) -> DocumentKind {
     match e {
-        ZipError::UnsupportedArchive(m) if m == ZipError::PASSWORD_REQUIRED => ErrorKind::Encrypted,
-        ZipError::InvalidPassword => ErrorKind::Encrypted,
-        ZipError::UnsupportedArchive(m) => ErrorKind::Corrupt(format!("不支持的压缩格式：{m}")),
-        ZipError::InvalidArchive(m) => ErrorKind::Corrupt(format!("zip 结构无效：{m}")),
-        ZipError::Io(io) => ErrorKind::Corrupt(format!("zip 读取失败：{io}")),
-        other => ErrorKind::Corrupt(other.to_string()),
+        ZipError::UnsupportedArchive(m) if m == ZipError::PASSWORD_REQUIRED => {
+            DocumentKind::Encrypted
+        }
+        ZipError::InvalidPassword => DocumentKind::Encrypted,
+        ZipError::UnsupportedArchive(m) => DocumentKind::Corrupt(format!("不支持的压缩格式：{m}")),
+        ZipError::InvalidArchive(m) => DocumentKind::Corrupt(format!("zip 结构无效：{m}")),
+        ZipError::Io(io) => DocumentKind::Corrupt(format!("zip 读取失败：{io}")),
+        other => DocumentKind::Corrupt(other.to_string()),
     }
 }
 
@@ -142,9 +145,9 @@ pub enum Node<'x, 'e> {
 /// Walk `xml`, calling `f` for each element open and close and each piece of
 /// text (entity and character references resolved). A DTD is refused: Office
 /// never writes one, and it is how entity-expansion attacks start.
-pub fn walk(xml: &str, part: &str, mut f: impl FnMut(Node)) -> Result<(), ErrorKind> {
+pub fn walk(xml: &str, part: &str, mut f: impl FnMut(Node)) -> Result<(), DocumentKind> {
     let mut reader = Reader::from_str(xml);
-    let bad = |why: String| ErrorKind::BadXml(format!("{part}：{why}"));
+    let bad = |why: String| DocumentKind::BadXml(format!("{part}：{why}"));
     loop {
         let event = reader
             .read_event()
@@ -208,7 +211,7 @@ pub struct Rel {
 }
 
 /// The relationships of `part` (from its `_rels/*.rels` sibling).
-pub fn rels(pkg: &mut Package, part: &str) -> Result<Vec<Rel>, ErrorKind> {
+pub fn rels(pkg: &mut Package, part: &str) -> Result<Vec<Rel>, DocumentKind> {
     let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
     let rels_name = if dir.is_empty() {
         format!("_rels/{file}.rels")
@@ -286,7 +289,10 @@ mod tests {
     #[test]
     fn dtd_is_refused_and_entities_resolve() {
         let bomb = r#"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>"#;
-        assert!(matches!(walk(bomb, "p", |_| {}), Err(ErrorKind::BadXml(_))));
+        assert!(matches!(
+            walk(bomb, "p", |_| {}),
+            Err(DocumentKind::BadXml(_))
+        ));
         let mut text = String::new();
         walk("<a>A&amp;B&#x4E00;</a>", "p", |n| {
             if let Node::Text(t) = n {

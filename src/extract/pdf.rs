@@ -10,26 +10,27 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use lopdf::Document as Pdf;
 
-use super::{Document, ErrorKind, Format, Location};
+use super::{Document, Format, Location};
+use crate::error::DocumentKind;
 
-pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
+pub fn read(bytes: &[u8]) -> Result<Document, DocumentKind> {
     // lopdf is not written for hostile input; a panic deep in its parser
     // must become this file's error, not end a directory run.
     catch_unwind(AssertUnwindSafe(|| read_inner(bytes))).unwrap_or_else(|_| {
-        Err(ErrorKind::Corrupt(
+        Err(DocumentKind::Corrupt(
             "PDF 结构异常，解析器无法处理".to_string(),
         ))
     })
 }
 
-fn read_inner(bytes: &[u8]) -> Result<Document, ErrorKind> {
+fn read_inner(bytes: &[u8]) -> Result<Document, DocumentKind> {
     let pdf = Pdf::load_mem(bytes).map_err(|e| load_error(bytes, e))?;
     if pdf.is_encrypted() {
-        return Err(ErrorKind::Encrypted);
+        return Err(DocumentKind::Encrypted);
     }
     let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
     if pages.is_empty() {
-        return Err(ErrorKind::Corrupt(
+        return Err(DocumentKind::Corrupt(
             "找不到任何页面（页面树或交叉引用表损坏）".to_string(),
         ));
     }
@@ -46,7 +47,7 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ErrorKind> {
         }
     }
     if doc.body.is_empty() {
-        return Err(ErrorKind::NoText(format!(
+        return Err(DocumentKind::NoText(format!(
             "PDF 共 {} 页，但没有文字层（可能是扫描件或纯图片），无法检查其文字；请提供含文字的 PDF，或将页面导出为图片后用 OCR 检查",
             pages.len()
         )));
@@ -54,16 +55,16 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ErrorKind> {
     Ok(doc)
 }
 
-fn load_error(bytes: &[u8], e: lopdf::Error) -> ErrorKind {
+fn load_error(bytes: &[u8], e: lopdf::Error) -> DocumentKind {
     let message = e.to_string();
     let encrypted = matches!(
         e,
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword
     ) || contains(bytes, b"/Encrypt");
     if encrypted {
-        ErrorKind::Encrypted
+        DocumentKind::Encrypted
     } else {
-        ErrorKind::Corrupt(format!("PDF 交叉引用表或对象结构无法解析：{message}"))
+        DocumentKind::Corrupt(format!("PDF 交叉引用表或对象结构无法解析：{message}"))
     }
 }
 

@@ -7,9 +7,10 @@ use quick_xml::events::BytesStart;
 use quick_xml::XmlVersion;
 
 use super::ooxml::{self, attr, local, Node, Package};
-use super::{Document, ErrorKind, Format, Location, Part};
+use super::{Document, Format, Location, Part};
+use crate::error::DocumentKind;
 
-pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
+pub fn read(bytes: &[u8]) -> Result<Document, DocumentKind> {
     let mut pkg = Package::open(bytes)?;
     let main = ooxml::rels(&mut pkg, "")?
         .into_iter()
@@ -24,7 +25,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
     for (i, part) in slides.iter().enumerate() {
         let slide = i + 1;
         let Some(xml) = pkg.read(part)? else {
-            return Err(ErrorKind::Corrupt(format!("缺少幻灯片部件 {part}")));
+            return Err(DocumentKind::Corrupt(format!("缺少幻灯片部件 {part}")));
         };
         if read_shapes(&xml, part, slide, Mode::Slide, &mut doc.body)? {
             hidden.push(slide.to_string());
@@ -56,10 +57,10 @@ pub fn read(bytes: &[u8]) -> Result<Document, ErrorKind> {
 
 /// Slide part names in presentation order (`p:sldIdLst`), which need not be
 /// the order of their file names.
-fn slide_parts(pkg: &mut Package, main: &str) -> Result<Vec<String>, ErrorKind> {
+fn slide_parts(pkg: &mut Package, main: &str) -> Result<Vec<String>, DocumentKind> {
     let xml = pkg
         .read(main)?
-        .ok_or_else(|| ErrorKind::Corrupt(format!("缺少演示文稿部件 {main}")))?;
+        .ok_or_else(|| DocumentKind::Corrupt(format!("缺少演示文稿部件 {main}")))?;
     let targets: HashMap<String, String> = ooxml::rels(pkg, main)?
         .into_iter()
         .filter(|r| r.kind.ends_with("/slide"))
@@ -92,7 +93,7 @@ fn rel_id(e: &BytesStart) -> Option<String> {
     })
 }
 
-fn comment_authors(pkg: &mut Package) -> Result<HashMap<String, String>, ErrorKind> {
+fn comment_authors(pkg: &mut Package) -> Result<HashMap<String, String>, DocumentKind> {
     let mut map = HashMap::new();
     for name in ["ppt/commentAuthors.xml", "ppt/authors.xml"] {
         if let Some(xml) = pkg.read(name)? {
@@ -138,7 +139,7 @@ fn read_shapes(
     slide: usize,
     mode: Mode,
     out: &mut Part,
-) -> Result<bool, ErrorKind> {
+) -> Result<bool, DocumentKind> {
     let mut shapes: Vec<Shape> = Vec::new();
     let mut count = 0;
     let mut tables: Vec<Cell> = Vec::new();
@@ -259,7 +260,7 @@ fn read_comments(
     place: &CommentPlace,
     counter: &mut usize,
     out: &mut Part,
-) -> Result<(), ErrorKind> {
+) -> Result<(), DocumentKind> {
     let mut current: Option<(String, Option<String>)> = None;
     let mut in_text = false;
     ooxml::walk(xml, part, |node| match node {

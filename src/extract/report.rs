@@ -4,8 +4,10 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{read_document, Document, ExtractError, Format, Part};
+use super::{read_document, Document, Format, Part};
+use crate::error::{DocumentKind, Error};
 use crate::pack::Severity;
+use crate::report::Place;
 use crate::{CheckOptions, Checker, Finding, Report};
 
 /// The `document` field of a report on a .docx, .pptx, .pdf or image.
@@ -78,14 +80,11 @@ pub fn check_document(
     name: &str,
     bytes: &[u8],
     options: &CheckOptions,
-) -> Result<CheckedDocument, String> {
-    let document = read_document(name, bytes).map_err(|e| e.to_string())?;
+) -> Result<CheckedDocument, Error> {
+    let document = read_document(name, bytes)?;
     if document.body.is_empty() {
-        return Err(ExtractError {
-            file: name.to_string(),
-            kind: super::ErrorKind::NoText("文档中没有读者可见的文字，无法检查".to_string()),
-        }
-        .to_string());
+        let why = "文档中没有读者可见的文字，无法检查".to_string();
+        return Err(Error::document(name, DocumentKind::NoText(why)));
     }
     let report = annotate(checker, name, bytes, &document, options)?;
     Ok(CheckedDocument { document, report })
@@ -99,28 +98,15 @@ pub fn annotate(
     bytes: &[u8],
     doc: &Document,
     options: &CheckOptions,
-) -> Result<Report, String> {
-    let fail = |e: crate::Error| format!("{name}：{e}");
+) -> Result<Report, Error> {
+    // The message names the file, as a reading error's does.
+    let fail = |e: Error| Error::document(name, DocumentKind::Check(Box::new(e)));
     let mut report = checker.check(&doc.body.text, options).map_err(fail)?;
-    locate_all(&mut report.findings, &doc.body);
-    let mut suppressed: Vec<Finding> = report
-        .suppressed
-        .iter()
-        .map(|s| s.finding.clone())
-        .collect();
-    locate_all(&mut suppressed, &doc.body);
-    for (s, f) in report.suppressed.iter_mut().zip(suppressed) {
-        s.finding = f;
-    }
-    if let Some(explained) = report.explained.as_mut() {
-        for e in explained {
-            e.location = e
-                .span
-                .and_then(|s| doc.body.locate(s.byte_start))
-                .cloned()
-                .map(Box::new);
-        }
-    }
+    locate(report.findings.iter_mut().map(|f| &mut f.place), &doc.body);
+    let suppressed = report.suppressed.iter_mut();
+    locate(suppressed.map(|s| &mut s.finding.place), &doc.body);
+    let explained = report.explained.iter_mut().flatten();
+    locate(explained.map(|e| &mut e.place), &doc.body);
     let mut hidden = Vec::new();
     for (part, text) in [
         (HiddenPart::Notes, &doc.notes),
@@ -150,9 +136,11 @@ pub fn annotate(
     Ok(report)
 }
 
-fn locate_all(findings: &mut [Finding], part: &Part) {
-    for f in findings {
-        f.location = f
+/// Give each place (of a finding, suppressed or not, or an explained
+/// candidate) its location in the document part it is a span of.
+fn locate<'a>(places: impl Iterator<Item = &'a mut Place>, part: &Part) {
+    for place in places {
+        place.location = place
             .span
             .and_then(|s| part.locate(s.byte_start))
             .cloned()
@@ -167,13 +155,13 @@ fn check_hidden(
     part: HiddenPart,
     text: &Part,
     options: &CheckOptions,
-) -> Result<Vec<HiddenFinding>, crate::Error> {
+) -> Result<Vec<HiddenFinding>, Error> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
     let mut findings = checker.check(&text.text, options)?.findings;
-    findings.retain(|f| f.span.is_some());
-    locate_all(&mut findings, text);
+    findings.retain(|f| f.place.span.is_some());
+    locate(findings.iter_mut().map(|f| &mut f.place), text);
     Ok(findings
         .into_iter()
         .map(|finding| HiddenFinding { part, finding })

@@ -25,8 +25,8 @@ pub fn render(file: &str, report: &Report) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let line = f.line.unwrap_or(1);
-        let col = f.column.unwrap_or(1);
+        let line = f.place.line.unwrap_or(1);
+        let col = f.place.column.unwrap_or(1);
         let title = escape_property(&format!("finlint {}", f.rule));
         let msg = escape_data(&format!(
             "{} 建议：{} 依据：{}",

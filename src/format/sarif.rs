@@ -36,11 +36,11 @@ pub fn render(files: &[(&str, &Report)], failed: &[(&str, &str)], rules: &[RuleI
         .iter()
         .flat_map(|(uri, report)| report.findings.iter().map(move |f| (uri, f)))
         .map(|(uri, f)| {
-            let region = match (f.line, f.column, f.span) {
+            let region = match (f.place.line, f.place.column, f.place.span) {
                 (Some(l), Some(c), Some(s)) => json!({
                     "startLine": l, "startColumn": c,
                     "charOffset": s.start, "charLength": s.end - s.start,
-                    "snippet": { "text": f.text },
+                    "snippet": { "text": f.place.text },
                 }),
                 _ => json!({ "startLine": 1, "startColumn": 1 }),
             };

@@ -82,7 +82,7 @@ pub fn write<W: std::fmt::Write>(
             sanitize(&f.rule),
             sanitize(&f.message)
         ))?;
-        if let Some(span) = f.span {
+        if let Some(span) = f.place.span {
             out.write_str(&excerpt(input, span.byte_start, span.byte_end, style))?;
         }
         if !f.suggestion.is_empty() {
@@ -97,6 +97,7 @@ pub fn write<W: std::fmt::Write>(
             // Line and column would count in the notes' own text, which the
             // reviewer never sees as one piece: the location says it all.
             let at = f
+                .place
                 .location
                 .as_ref()
                 .map(|l| format!("（{}）", l.describe()))
@@ -110,7 +111,7 @@ pub fn write<W: std::fmt::Write>(
                 ),
                 sanitize(&f.rule),
                 sanitize(&f.message),
-                sanitize(&f.text)
+                sanitize(&f.place.text)
             ))?;
         }
     }
@@ -140,13 +141,17 @@ pub fn write<W: std::fmt::Write>(
             out.write_str(&format!(
                 "    [{}] {:?}（{}）\n",
                 sanitize(&s.finding.rule),
-                s.finding.text,
+                s.finding.place.text,
                 sanitize(&s.marker)
             ))?;
         }
     }
     if report.summary.truncated {
-        let located = report.findings.iter().filter(|f| f.span.is_some()).count();
+        let located = report
+            .findings
+            .iter()
+            .filter(|f| f.place.span.is_some())
+            .count();
         out.write_str(&format!(
             "已截断：问题过多，只列出最严重的 {located} 处（上限可用 --max-findings 调整）；计数按列出的问题计算，错误优先保留，结论不受影响。\n"
         ))?;
@@ -183,7 +188,7 @@ fn write_explained<W: std::fmt::Write>(
                 )
             })
             .count();
-        if report.findings.iter().all(|f| f.span.is_none()) && cited > 0 {
+        if report.findings.iter().all(|f| f.place.span.is_none()) && cited > 0 {
             out.write_str(&format!(
                 "    因此本文没有标记任何宣传用语：下列 {cited} 处是列举或加引号警示的说法，视为引用\n"
             ))?;
@@ -193,14 +198,19 @@ fn write_explained<W: std::fmt::Write>(
         out.write_str("    （无：规则找到的疑似用语均已标记）\n")?;
     }
     for e in explained {
-        let place = at(name, e.line, e.column, e.location.as_deref());
+        let place = at(
+            name,
+            e.place.line,
+            e.place.column,
+            e.place.location.as_deref(),
+        );
         out.write_str(&format!(
             "{place}: {} [{}] {}\n",
             style.paint("2", &format!("未标记·{}", e.reason.label_zh())),
             sanitize(&e.rule),
             sanitize(&e.detail)
         ))?;
-        if let Some(span) = e.span {
+        if let Some(span) = e.place.span {
             out.write_str(&excerpt(input, span.byte_start, span.byte_end, style))?;
         }
     }
@@ -209,7 +219,12 @@ fn write_explained<W: std::fmt::Write>(
 
 /// `file:line:column` in the checked text, then the place in the document.
 fn place(name: &str, f: &crate::report::Finding) -> String {
-    at(name, f.line, f.column, f.location.as_deref())
+    at(
+        name,
+        f.place.line,
+        f.place.column,
+        f.place.location.as_deref(),
+    )
 }
 
 fn at(

@@ -4,13 +4,17 @@
 //! none) and the copy lacks the wording or label it `requires`.
 
 use crate::error::Error;
-use crate::kinds::{Document, Kind, Load};
+use crate::kinds::{BuiltinRules, Document, Kind, Load};
 use crate::meta::RuleMeta;
 use crate::pack::RuleDef;
 
 pub(super) struct Extras;
 
 impl Kind for Extras {
+    fn name(&self) -> &'static str {
+        "extras"
+    }
+
     /// Extras are built-in data, not pack rules.
     fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
         Ok(())
@@ -21,5 +25,14 @@ impl Kind for Extras {
             e.applies(doc.text) && !e.satisfied(doc.text, |k| doc.found.at(k).is_some())
         });
         out.extend(broken.map(|e| &e.meta));
+    }
+
+    /// An extra shared by several products is listed once.
+    fn listed<'a>(&self, data: &BuiltinRules<'a>, out: &mut Vec<&'a RuleMeta>) {
+        for extra in data.profiles.profiles.iter().flat_map(|p| &p.extras) {
+            if !out.iter().any(|m| m.id == extra.meta.id) {
+                out.push(&extra.meta);
+            }
+        }
     }
 }

@@ -4,13 +4,17 @@
 //! document-level kinds run, because the report shows each one's status.
 
 use crate::error::Error;
-use crate::kinds::{Document, Kind, Load};
+use crate::kinds::{BuiltinRules, Document, Kind, Load};
 use crate::meta::RuleMeta;
 use crate::pack::RuleDef;
 
 pub(super) struct Labels;
 
 impl Kind for Labels {
+    fn name(&self) -> &'static str {
+        "labels"
+    }
+
     /// Labels are built-in data, not pack rules.
     fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
         Ok(())
@@ -22,5 +26,9 @@ impl Kind for Labels {
             .iter()
             .filter(|(kind, at)| at.is_none() && doc.required.contains(kind));
         out.extend(missing.filter_map(|(kind, _)| doc.labels.get(kind).map(|l| &l.meta)));
+    }
+
+    fn listed<'a>(&self, data: &BuiltinRules<'a>, out: &mut Vec<&'a RuleMeta>) {
+        out.extend(data.labels.labels.iter().map(|l| &l.meta));
     }
 }

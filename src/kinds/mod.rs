@@ -8,8 +8,8 @@
 use crate::error::Error;
 use crate::labels::{FoundLabels, LabelSet};
 use crate::meta::RuleMeta;
-use crate::pack::{Extend, LabelKind, RuleDef};
-use crate::profile::Profile;
+use crate::pack::{Extend, LabelKind, RuleDef, Validator};
+use crate::profile::{Profile, ProfileSet};
 
 mod extras;
 mod frames;
@@ -63,11 +63,25 @@ pub(crate) enum Matched {
     Regex,
 }
 
-/// What the rule listing counts for one rule.
+/// What the rule listing (`finlint rules`) shows of one rule: each kind that
+/// holds part of the rule names itself and adds what it matches with.
 #[derive(Debug, Default)]
 pub(crate) struct Listing {
-    pub terms: usize,
-    pub patterns: usize,
+    /// The kinds that hold part of the rule, in registry order.
+    pub kinds: Vec<&'static str>,
+    /// The rule's terms as the pack wrote them.
+    pub terms: Vec<String>,
+    /// The terms packs' `[[extend]]` added, as written.
+    pub extended_terms: Vec<String>,
+    /// How many terms the rule matches: folded, with look-alike variants
+    /// and the added terms, as the automaton has them.
+    pub matched_terms: usize,
+    pub boundary: Option<bool>,
+    /// Regex sources as the pack wrote them.
+    pub patterns: Vec<String>,
+    /// Concept frames as the pack wrote them.
+    pub frames: Vec<String>,
+    pub validate: Option<Validator>,
 }
 
 /// What a document-level kind looks at: the whole normalised text, the
@@ -80,9 +94,18 @@ pub(crate) struct Document<'a> {
     pub required: &'a [LabelKind],
 }
 
+/// The built-in data the document-level kinds read their rules from.
+pub(crate) struct BuiltinRules<'a> {
+    pub labels: &'a LabelSet,
+    pub profiles: &'a ProfileSet,
+}
+
 /// RefUnwindSafe: the CLI checks each file under `catch_unwind`, so the
 /// checker (and every kind in it) must be shareable across it.
 pub(crate) trait Kind: Send + Sync + std::panic::RefUnwindSafe {
+    /// The kind's name in the listing (`terms`, `patterns`, `labels`…).
+    fn name(&self) -> &'static str;
+
     /// Compile this kind's part of one pack rule (nothing if it has none),
     /// at load time, in pack order, so that errors name the pack.
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error>;
@@ -103,7 +126,12 @@ pub(crate) trait Kind: Send + Sync + std::panic::RefUnwindSafe {
     /// (a required label it lacks), in report order.
     fn document<'a>(&'a self, _doc: &Document<'a>, _out: &mut Vec<&'a RuleMeta>) {}
 
-    /// Add what the listing counts for rule `rule`.
+    /// Document-level kinds: their rules, which are built-in data rather
+    /// than pack rules, for the listing (each id once).
+    fn listed<'a>(&self, _data: &BuiltinRules<'a>, _out: &mut Vec<&'a RuleMeta>) {}
+
+    /// Add what the listing shows of rule `rule` (nothing if this kind
+    /// holds no part of it).
     fn describe(&self, _rule: usize, _listing: &mut Listing) {}
 
     /// Rule `rule`'s folded lexicon terms: the segmenter keeps them whole,

@@ -8,33 +8,51 @@ use crate::kinds::{Candidate, Kind, Listing, Load, Matched};
 use crate::pack::RuleDef;
 use crate::pattern::{Pattern, PatternIndex};
 
-/// A rule's regex sources, or why one cannot be expanded.
-type Sources = fn(&RuleDef) -> Vec<Result<String, String>>;
+/// Where a kind's regexes come from: the pack field as written, how one
+/// entry becomes a regex (or why it cannot), and where the listing shows
+/// the written entries.
+pub(super) struct Sources {
+    /// The pack field they come from, which an error and the listing name.
+    pub field: &'static str,
+    /// What they are called in an error (正则, 框架).
+    pub what: &'static str,
+    pub written: fn(&RuleDef) -> &[String],
+    pub expand: fn(&str) -> Result<String, String>,
+    pub listed: fn(&mut Listing) -> &mut Vec<String>,
+}
 
 pub(super) struct RegexKind {
-    /// What the sources are called in an error (正则, 框架).
-    what: &'static str,
-    /// The pack field they come from, which an error names.
-    field: &'static str,
     sources: Sources,
+    /// Per rule index, its entries as the pack wrote them, for the listing.
+    written: Vec<Vec<String>>,
     set: RegexSet,
 }
 
 impl RegexKind {
-    pub fn new(what: &'static str, field: &'static str, sources: Sources) -> RegexKind {
+    pub fn new(sources: Sources) -> RegexKind {
         RegexKind {
-            what,
-            field,
             sources,
+            written: Vec::new(),
             set: RegexSet::default(),
         }
     }
 }
 
 impl Kind for RegexKind {
+    fn name(&self) -> &'static str {
+        self.sources.field
+    }
+
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
-        self.set
-            .add((self.sources)(def), at, &def.id, (self.what, self.field))
+        let written = (self.sources.written)(def);
+        let regexes = written.iter().map(|w| (self.sources.expand)(w));
+        let what = (self.sources.what, self.sources.field);
+        self.set.add(regexes, at, &def.id, what)?;
+        if self.written.len() <= at.rule {
+            self.written.resize_with(at.rule + 1, Vec::new);
+        }
+        self.written[at.rule] = written.to_vec();
+        Ok(())
     }
 
     fn finish(&mut self, enabled: &[bool]) -> Result<(), Error> {
@@ -47,7 +65,11 @@ impl Kind for RegexKind {
     }
 
     fn describe(&self, rule: usize, listing: &mut Listing) {
-        listing.patterns += self.set.count(rule);
+        let Some(written) = self.written.get(rule).filter(|w| !w.is_empty()) else {
+            return;
+        };
+        listing.kinds.push(self.name());
+        (self.sources.listed)(listing).extend(written.iter().cloned());
     }
 
     fn uncompiled(&self) -> Vec<(usize, String)> {
@@ -116,10 +138,6 @@ impl RegexSet {
                 }
             }
         }
-    }
-
-    pub fn count(&self, rule: usize) -> usize {
-        self.rules.get(rule).map_or(0, Vec::len)
     }
 
     pub fn uncompiled(&self) -> Vec<(usize, String)> {

@@ -17,27 +17,44 @@ pub(super) struct Terms {
     /// Per rule index: its folded terms (variants included) and whether its
     /// hits must sit on word boundaries.
     rules: Vec<(Vec<String>, bool)>,
-    /// Terms added by `[[extend]]`, with their rule: never boundary-checked,
-    /// and not the rule's own (the listing does not count them).
-    extended: Vec<(usize, String)>,
+    /// Per rule index: its terms as the pack wrote them, for the listing.
+    written: Vec<Vec<String>>,
+    /// Terms added by `[[extend]]`, with their rule: never boundary-checked.
+    extended: Vec<Added>,
     lexicon: Option<AhoCorasick>,
     /// For each automaton pattern, its rule and whether it needs boundaries.
     owners: Vec<(usize, bool)>,
 }
 
+/// A term a pack's `[[extend]]` added to a rule.
+struct Added {
+    rule: usize,
+    written: String,
+    folded: String,
+}
+
 impl Kind for Terms {
+    fn name(&self) -> &'static str {
+        "terms"
+    }
+
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
         if self.rules.len() <= at.rule {
             self.rules.resize_with(at.rule + 1, Default::default);
+            self.written.resize_with(at.rule + 1, Vec::new);
         }
         let boundary = def.boundary.unwrap_or(at.builtin);
         self.rules[at.rule] = (with_variants(def, at.builtin), boundary);
+        self.written[at.rule] = def.terms.clone();
         Ok(())
     }
 
     fn extend(&mut self, rule: usize, ext: &Extend) {
-        self.extended
-            .extend(ext.terms.iter().map(|t| (rule, fold_str(t))));
+        self.extended.extend(ext.terms.iter().map(|t| Added {
+            rule,
+            written: t.clone(),
+            folded: fold_str(t),
+        }));
     }
 
     fn finish(&mut self, enabled: &[bool]) -> Result<(), Error> {
@@ -45,10 +62,10 @@ impl Kind for Terms {
         let own = self.rules.iter().enumerate().filter(|(i, _)| on(*i));
         let own =
             own.flat_map(|(i, (terms, boundary))| terms.iter().map(move |t| (i, t, *boundary)));
-        let extended = self.extended.iter().filter(|(i, _)| on(*i));
+        let extended = self.extended.iter().filter(|a| on(a.rule));
         let mut seen: HashSet<(&str, usize)> = HashSet::new();
         let mut patterns: Vec<&str> = Vec::new();
-        for (rule, term, boundary) in own.chain(extended.map(|(i, t)| (*i, t, false))) {
+        for (rule, term, boundary) in own.chain(extended.map(|a| (a.rule, &a.folded, false))) {
             if seen.insert((term, rule)) {
                 patterns.push(term);
                 self.owners.push((rule, boundary));
@@ -85,8 +102,22 @@ impl Kind for Terms {
         }
     }
 
+    /// The terms as written, the pack's own and those `[[extend]]` added;
+    /// the count is of what the automaton matches for the rule: the folded
+    /// terms with their look-alike variants, then each added term it lacks.
     fn describe(&self, rule: usize, listing: &mut Listing) {
-        listing.terms += self.terms(rule).len();
+        let own = self.terms(rule);
+        let mut seen: HashSet<&str> = own.iter().map(String::as_str).collect();
+        let added: Vec<&Added> = self.extended.iter().filter(|a| a.rule == rule).collect();
+        let new = added.iter().filter(|a| seen.insert(&a.folded)).count();
+        if own.is_empty() && added.is_empty() {
+            return;
+        }
+        listing.kinds.push(self.name());
+        listing.boundary = self.rules.get(rule).map(|(_, boundary)| *boundary);
+        listing.matched_terms = own.len() + new;
+        listing.terms = self.written.get(rule).cloned().unwrap_or_default();
+        listing.extended_terms = added.iter().map(|a| a.written.clone()).collect();
     }
 
     fn terms(&self, rule: usize) -> &[String] {

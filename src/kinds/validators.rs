@@ -4,7 +4,7 @@
 //! candidates of its rules that fail their checksum.
 
 use crate::error::Error;
-use crate::kinds::{Candidate, Kind, Load, Matched};
+use crate::kinds::{Candidate, Kind, Listing, Load, Matched};
 use crate::pack::{RuleDef, Validator};
 
 #[derive(Default)]
@@ -14,6 +14,10 @@ pub(super) struct Validators {
 }
 
 impl Kind for Validators {
+    fn name(&self) -> &'static str {
+        "validate"
+    }
+
     fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error> {
         if self.rules.len() <= at.rule {
             self.rules.resize(at.rule + 1, None);
@@ -33,6 +37,13 @@ impl Kind for Validators {
                 _ => true,
             }
         });
+    }
+
+    fn describe(&self, rule: usize, listing: &mut Listing) {
+        if let Some(v) = self.rules.get(rule).copied().flatten() {
+            listing.kinds.push(self.name());
+            listing.validate = Some(v);
+        }
     }
 }
 

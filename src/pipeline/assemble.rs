@@ -12,7 +12,8 @@ use crate::pipeline::hit::Hit;
 use crate::pipeline::scan::{Scanned, Scanner};
 use crate::profile::Profile;
 use crate::report::{
-    Finding, LabelStatus, Labels, ProfileInfo, Report, Summary, Suppressed, Version,
+    Explained, Finding, LabelStatus, Labels, Place, ProfileInfo, Report, Summary, Suppressed,
+    Version,
 };
 use crate::span::{ceil_char_boundary, floor_char_boundary, OffsetConverter, Position, Span};
 use crate::suppress::Suppressions;
@@ -127,19 +128,15 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
             hit,
             covered,
         } = p;
-        if let (Some((s, e)), Some((span, pos))) = (range, span) {
-            finding.text = input[s..e].to_string();
+        if let (Some(range), Some(span)) = (range, span) {
+            finding.place = place(input, range, span);
             // A masked number keeps the input's own characters (1002X,
             // full-width digits), not the normalised ones.
             if let (Some(h), Some(_)) = (hit, &finding.replacement) {
                 let matched = &text[h.start..h.end];
-                finding.replacement = rules[h.rule].replacement_for(matched, &finding.text);
+                finding.replacement = rules[h.rule].replacement_for(matched, &finding.place.text);
             }
-            finding.visible = visible_text(input, s, e);
-            finding.message = quote_in_message(&finding.message, &finding.visible);
-            finding.span = Some(span);
-            finding.line = Some(pos.line);
-            finding.column = Some(pos.column);
+            finding.message = quote_in_message(&finding.message, &finding.place.visible);
         }
         let marker = match &covered {
             Some(reason) => Some(reason.as_str()),
@@ -154,7 +151,7 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
         }
     }
     findings.sort_by(|a, b| {
-        let at = |f: &Finding| f.span.map_or(usize::MAX, |s| s.start);
+        let at = |f: &Finding| f.place.span.map_or(usize::MAX, |s| s.start);
         at(a).cmp(&at(b)).then_with(|| a.rule.cmp(&b.rule))
     });
     scanner.vet_fixes(input, profile, &mut findings);
@@ -216,34 +213,42 @@ fn explained(
     unflagged: &[Unflagged],
     ranges: &[(usize, usize)],
     spans: Vec<(Span, Position)>,
-) -> Vec<crate::report::Explained> {
+) -> Vec<Explained> {
     unflagged
         .iter()
         .zip(ranges)
         .zip(spans)
-        .map(|((u, &(s, e)), (span, pos))| {
+        .map(|((u, &range), span)| {
             let rule = &scanner.rules.rules[u.rule];
             let cue = u.why.cue().map(|(cs, ce)| {
                 let (os, oe) = norm.to_original(cs, ce);
                 visible_text(input, os, oe)
             });
-            let visible = visible_text(input, s, e);
+            let place = place(input, range, span);
             let rendered = crate::explain::Rendered {
-                hit: &visible,
+                hit: &place.visible,
                 cue: cue.as_deref(),
                 by: u.why.by().map(|b| scanner.rules.rules[b].meta.id.as_str()),
                 rule: &rule.meta.id,
             };
             let detail = crate::explain::detail(u.why, &rendered, genre, scanner.genre);
-            let mut entry = crate::explain::entry(u, rule.meta.category, &rendered, detail);
-            entry.text = input[s..e].to_string();
-            entry.visible = visible;
-            entry.span = Some(span);
-            entry.line = Some(pos.line);
-            entry.column = Some(pos.column);
-            entry
+            let entry = crate::explain::entry(u, rule.meta.category, &rendered, detail);
+            Explained { place, ..entry }
         })
         .collect()
+}
+
+/// Where the input range `s..e` is, for a finding or an explained
+/// candidate: the text as written and as seen, the span, line and column.
+fn place(input: &str, (s, e): (usize, usize), (span, pos): (Span, Position)) -> Place {
+    Place {
+        text: input[s..e].to_string(),
+        visible: visible_text(input, s, e),
+        span: Some(span),
+        line: Some(pos.line),
+        column: Some(pos.column),
+        location: None,
+    }
 }
 
 /// A message with `{text}` filled in. The text is cut to 40 characters: a

@@ -19,7 +19,7 @@ impl Scanner<'_> {
     pub(crate) fn vet_fixes(&self, input: &str, profile: &Profile, findings: &mut [Finding]) {
         let ranges: Vec<Option<(usize, usize)>> = findings
             .iter()
-            .map(|f| f.span.map(|s| (s.byte_start, s.byte_end)))
+            .map(|f| f.place.span.map(|s| (s.byte_start, s.byte_end)))
             .collect();
         // Findings are sorted by start; the running furthest end bounds the
         // backward search for overlaps.
@@ -42,7 +42,7 @@ impl Scanner<'_> {
                     match overlapping(findings, &ranges, &reach, i) {
                         Some(j) => Err(format!(
                         "该处与“{}”（{}）重叠，只替换这几个字，那一处的问题仍在；请人工改写整句",
-                        findings[j].visible, findings[j].rule
+                        findings[j].place.visible, findings[j].rule
                     )),
                         None => self.recheck(input, profile, &edit, &mut rechecked),
                     }
