@@ -3,6 +3,8 @@
 //! leaves no stranded punctuation or cut quotation; a fix that cannot be safe
 //! is not offered, and the suggestion says why.
 
+mod common;
+
 use finlint::fix::{self, balanced};
 use finlint::{CheckOptions, Checker, Finding, Report};
 use regex::Regex;
@@ -41,17 +43,7 @@ const NO_FIX: &str = "不提供一键修改：";
 fn every_replacement_fixes_its_positive_examples_cleanly() {
     let mut failures = Vec::new();
     let mut rules_with_fixes = 0;
-    for rule in Checker::shared().rules(true) {
-        // Labels and profile extras are document-level: no matchers, no
-        // fixes, no examples in the listing (data/labels.toml tests its own).
-        let Some(def) = rule.definition else {
-            assert!(
-                rule.kinds == ["labels"] || rule.kinds == ["extras"],
-                "{}: a pack rule's full listing carries its definition",
-                rule.id
-            );
-            continue;
-        };
+    for (rule, def) in common::rules::pack_rules() {
         if def.replacement.is_none() && def.replacements.is_empty() {
             continue;
         }

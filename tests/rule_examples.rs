@@ -1,6 +1,8 @@
 //! Every rule file carries its own proof: each positive example must produce a
 //! finding of that rule, each negative example must not.
 
+mod common;
+
 use finlint::Checker;
 
 #[test]
@@ -28,17 +30,7 @@ fn every_builtin_pattern_compiles() {
 
 #[test]
 fn every_rule_has_examples_both_ways() {
-    for rule in Checker::shared().rules(true) {
-        // Labels and profile extras are document-level: no matchers, no
-        // fixes, no examples in the listing (data/labels.toml tests its own).
-        let Some(def) = rule.definition else {
-            assert!(
-                rule.kinds == ["labels"] || rule.kinds == ["extras"],
-                "{}: a pack rule's full listing carries its definition",
-                rule.id
-            );
-            continue;
-        };
+    for (rule, def) in common::rules::pack_rules() {
         assert!(
             !def.examples.positive.is_empty(),
             "{} has no positive example",

@@ -1,1 +1,2 @@
 pub mod office;
+pub mod rules;
