@@ -3,21 +3,14 @@
 //! past-performance warning. It is broken when its `when` matches (or it has
 //! none) and the copy lacks the wording or label it `requires`.
 
-use crate::error::Error;
-use crate::kinds::{BuiltinRules, Document, Kind, Load};
+use crate::kinds::{BuiltinRules, Document, Kind};
 use crate::meta::RuleMeta;
-use crate::pack::RuleDef;
 
 pub(super) struct Extras;
 
 impl Kind for Extras {
     fn name(&self) -> &'static str {
         "extras"
-    }
-
-    /// Extras are built-in data, not pack rules.
-    fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
-        Ok(())
     }
 
     fn document<'a>(&'a self, doc: &Document<'a>, out: &mut Vec<&'a RuleMeta>) {

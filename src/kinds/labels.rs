@@ -3,21 +3,14 @@
 //! does not carry it. The labels are found once per check, before the
 //! document-level kinds run, because the report shows each one's status.
 
-use crate::error::Error;
-use crate::kinds::{BuiltinRules, Document, Kind, Load};
+use crate::kinds::{BuiltinRules, Document, Kind};
 use crate::meta::RuleMeta;
-use crate::pack::RuleDef;
 
 pub(super) struct Labels;
 
 impl Kind for Labels {
     fn name(&self) -> &'static str {
         "labels"
-    }
-
-    /// Labels are built-in data, not pack rules.
-    fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
-        Ok(())
     }
 
     fn document<'a>(&'a self, doc: &Document<'a>, out: &mut Vec<&'a RuleMeta>) {

@@ -107,8 +107,11 @@ pub(crate) trait Kind: Send + Sync + std::panic::RefUnwindSafe {
     fn name(&self) -> &'static str;
 
     /// Compile this kind's part of one pack rule (nothing if it has none),
-    /// at load time, in pack order, so that errors name the pack.
-    fn compile(&mut self, def: &RuleDef, at: &Load) -> Result<(), Error>;
+    /// at load time, in pack order, so that errors name the pack. Kinds
+    /// made only of built-in data (labels, extras) keep the default.
+    fn compile(&mut self, _def: &RuleDef, _at: &Load) -> Result<(), Error> {
+        Ok(())
+    }
 
     /// A pack's `[[extend]]` adds to rule `rule`, defined earlier.
     fn extend(&mut self, _rule: usize, _ext: &Extend) {}
