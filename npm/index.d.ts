@@ -10,7 +10,7 @@
 import type * as Core from './types.generated.js';
 
 export type {
-  Product, ProductName, Category, Severity, LabelKind, Entry, Catalog, Span, ProfileInfo, Summary, Version,
+  Product, ProductName, Category, Severity, LabelKind, Entry, Catalog, Span, ProfileInfo, Confidence, Summary, Version,
   GenreInfo, GenreKind, DocumentInfo, HiddenFinding, HiddenPart,
 } from './types.generated.js';
 /** A place in a document; `kind` says which fields are set. All numbers are 1-based. */

@@ -155,11 +155,23 @@ required: boolean, };
 
 export type Labels = { risk_level: LabelStatus, liquidity: LabelStatus, advertiser: LabelStatus, date: LabelStatus, risk_warning: LabelStatus, };
 
+/**
+ * How sure the checker is of the product profile, which decides the
+ * required labels: a user should confirm an unsure one.
+ */
+
+export type Confidence = "high" | "medium" | "low";
+
 export type ProfileInfo = { name: Product, 
 /**
  * True when the checker chose the profile from the text.
  */
-detected: boolean, reason: string, };
+detected: boolean, reason: string, 
+/**
+ * How sure the choice is (`high` when the caller gave the product); a
+ * `low` one is worth setting by hand, since it decides the required labels.
+ */
+confidence: Confidence, };
 
 export type GenreKind = "warning" | "education";
 

@@ -150,6 +150,7 @@ fn typescript_types() -> String {
         decl::<Suppressed>(),
         decl::<LabelStatus>(),
         decl::<Labels>(),
+        decl::<crate::profile::Confidence>(),
         decl::<ProfileInfo>(),
         decl::<GenreKind>(),
         decl::<GenreInfo>(),

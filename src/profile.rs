@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::catalog;
 use crate::fold::{fold_pattern, fold_str};
@@ -14,7 +14,14 @@ use aho_corasick::AhoCorasick;
 const PROFILE_DATA: &str = crate::compiled::json!("profiles");
 
 /// The weighted keyword score a profile needs before detection picks it.
-const DETECTION_THRESHOLD: u32 = 3;
+const DETECTION_THRESHOLD: i32 = 3;
+
+/// Detection is sure when the best profile scores at least this much and
+/// leads the runner-up by `SURE_LEAD` times; a lead under `CLOSE_LEAD` times
+/// (or a score under the threshold) leaves it unsure.
+const SURE_SCORE: i32 = 6;
+const SURE_LEAD: i32 = 2;
+const CLOSE_LEAD_PERCENT: i32 = 150;
 
 #[derive(Deserialize)]
 struct ProfileFile {
@@ -26,7 +33,9 @@ struct ProfileFile {
 struct ProfileDef {
     name: String,
     required: Vec<LabelKind>,
-    keywords: BTreeMap<String, u32>,
+    /// A negative weight counts against the profile: 比定期 in a wealth
+    /// ad compares with deposits rather than selling one.
+    keywords: BTreeMap<String, i32>,
     #[serde(default)]
     extra: Vec<ExtraDef>,
 }
@@ -61,7 +70,7 @@ pub struct Profile {
     pub name: String,
     pub display: String,
     pub required: Vec<LabelKind>,
-    keywords: Vec<(String, u32)>,
+    keywords: Vec<(String, i32)>,
     pub extras: Vec<Extra>,
 }
 
@@ -171,44 +180,129 @@ impl ProfileSet {
         self.profiles.iter().find(|p| p.name == name)
     }
 
-    /// Pick the profile whose keywords score highest; `general` below the threshold.
-    pub fn detect(&self, text: &str) -> (&Profile, String) {
-        let counts = self.keyword_counts(text);
-        let mut best: Option<(&Profile, u32, Vec<String>)> = None;
-        for (profile, ids) in self.profiles.iter().zip(&self.keyword_ids) {
-            let mut score = 0;
-            let mut hits = Vec::new();
-            for ((kw, weight), id) in profile.keywords.iter().zip(ids) {
-                let n = counts[*id];
-                if n > 0 {
-                    score += weight * n as u32;
-                    hits.push(format!("{kw}×{n}"));
+    /// Pick the profile whose keywords score highest; `general` below the
+    /// threshold. Keywords are counted on the letters and digits only, so
+    /// that 保 本 理 财 and 理-财 count as written plainly.
+    pub fn detect(&self, text: &str) -> Detection<'_> {
+        let letters = letters_and_digits(text);
+        let counts = self.keyword_counts(&letters);
+        let mut scored: Vec<Scored> = self
+            .profiles
+            .iter()
+            .zip(&self.keyword_ids)
+            .map(|(profile, ids)| score_profile(profile, ids, &counts))
+            .filter(|s| s.score > 0)
+            .collect();
+        // Stable: on a tie the earlier profile in data/profiles.toml wins.
+        scored.sort_by_key(|s| std::cmp::Reverse(s.score));
+        let runner_up = scored.get(1).map(|s| (s.profile, s.score));
+        match scored.into_iter().next() {
+            Some(best) if best.score >= DETECTION_THRESHOLD => {
+                let confidence = confidence(best.score, runner_up.map_or(0, |r| r.1));
+                let mut reason = format!(
+                    "根据关键词识别为{}（{}，得分 {}）",
+                    best.profile.display,
+                    best.hits.join("、"),
+                    best.score
+                );
+                if let (Some((other, score)), false) = (runner_up, confidence == Confidence::High) {
+                    reason.push_str(&format!("；其次为{}（得分 {score}）", other.display));
+                }
+                reason.push_str(confidence.advice());
+                Detection {
+                    profile: best.profile,
+                    reason,
+                    confidence,
                 }
             }
-            if score > best.as_ref().map_or(0, |b| b.1) {
-                best = Some((profile, score, hits));
-            }
+            _ => Detection {
+                profile: self.general(),
+                reason: format!(
+                    "未识别出明确的产品类型，按通用宣传材料检查{}",
+                    Confidence::Low.advice()
+                ),
+                confidence: Confidence::Low,
+            },
         }
-        match best {
-            Some((p, score, hits)) if score >= DETECTION_THRESHOLD => {
-                let reason = format!(
-                    "根据关键词识别为{}（{}，得分 {score}）",
-                    p.display,
-                    hits.join("、")
-                );
-                (p, reason)
-            }
-            _ => {
-                let general = self
-                    .get("general")
-                    .unwrap_or(&self.profiles[self.profiles.len() - 1]);
-                (
-                    general,
-                    "未识别出明确的产品类型，按通用宣传材料检查".to_string(),
-                )
+    }
+
+    fn general(&self) -> &Profile {
+        self.get("general")
+            .unwrap_or(&self.profiles[self.profiles.len() - 1])
+    }
+}
+
+/// What detection chose, why, and how sure it is.
+pub struct Detection<'a> {
+    pub profile: &'a Profile,
+    pub reason: String,
+    pub confidence: Confidence,
+}
+
+/// How sure the checker is of the product profile, which decides the
+/// required labels: a user should confirm an unsure one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Given by the caller, or a clear lead in keywords.
+    High,
+    Medium,
+    /// Few keywords, or two products nearly tied: worth choosing by hand.
+    Low,
+}
+
+impl Confidence {
+    /// What the reason adds, so that every front end says it alike.
+    fn advice(self) -> &'static str {
+        match self {
+            Confidence::High => "",
+            Confidence::Medium => "；识别把握一般，请核对产品类型",
+            Confidence::Low => "；识别把握较低，建议手动指定产品类型（它决定哪些必备信息必须标注）",
+        }
+    }
+}
+
+struct Scored<'a> {
+    profile: &'a Profile,
+    score: i32,
+    hits: Vec<String>,
+}
+
+fn score_profile<'a>(profile: &'a Profile, ids: &[usize], counts: &[usize]) -> Scored<'a> {
+    let mut score = 0;
+    let mut hits = Vec::new();
+    for ((kw, weight), id) in profile.keywords.iter().zip(ids) {
+        let n = counts[*id];
+        if n > 0 {
+            score += weight * n as i32;
+            if *weight > 0 {
+                hits.push(format!("{kw}×{n}"));
             }
         }
     }
+    Scored {
+        profile,
+        score,
+        hits,
+    }
+}
+
+fn confidence(best: i32, runner_up: i32) -> Confidence {
+    if best >= SURE_SCORE && best >= runner_up * SURE_LEAD {
+        Confidence::High
+    } else if best * 100 >= runner_up * CLOSE_LEAD_PERCENT {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    }
+}
+
+/// The text without spaces, punctuation, emoji and markup leftovers.
+fn letters_and_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '+')
+        .collect()
 }
 
 impl ProfileSet {
@@ -243,16 +337,53 @@ mod tests {
     #[test]
     fn detects_a_loan_ad() {
         let set = ProfileSet::builtin();
-        let (p, reason) = set.detect("无需审核，当天放款，日息0.02%，借款随借随还");
-        assert_eq!(p.name, "loan");
-        assert!(reason.contains("贷款"), "{reason}");
+        let d = set.detect("无需审核，当天放款，日息0.02%，借款随借随还");
+        assert_eq!(d.profile.name, "loan");
+        assert!(d.reason.contains("贷款"), "{}", d.reason);
+        assert_eq!(d.confidence, Confidence::High);
+    }
+
+    #[test]
+    fn counts_keywords_split_by_spaces_and_emoji() {
+        let set = ProfileSet::builtin();
+        let d = set.detect("新品｜基 金 定🌟投，闲钱放这里");
+        assert_eq!(d.profile.name, "fund", "{}", d.reason);
+    }
+
+    #[test]
+    fn a_wealth_ad_compared_with_deposits_is_not_a_deposit() {
+        let set = ProfileSet::builtin();
+        let d = set.detect("存款利率又降了，这款现金管理类理财比活期高十倍，比定期还高");
+        assert_eq!(d.profile.name, "wealth", "{}", d.reason);
+    }
+
+    #[test]
+    fn a_close_call_is_unsure_and_says_so() {
+        let set = ProfileSet::builtin();
+        let d = set.detect("基金和股票都能在这里买");
+        assert_ne!(d.confidence, Confidence::High, "{}", d.reason);
+        assert!(d.reason.contains("其次为"), "{}", d.reason);
+        assert!(d.reason.contains("请核对") || d.reason.contains("建议手动指定"));
+    }
+
+    #[test]
+    fn no_keywords_is_general_with_low_confidence() {
+        let set = ProfileSet::builtin();
+        let d = set.detect("欢迎光临");
+        assert_eq!(
+            (d.profile.name.as_str(), d.confidence),
+            ("general", Confidence::Low)
+        );
+        assert!(d.reason.contains("建议手动指定产品类型"), "{}", d.reason);
     }
 
     #[test]
     fn falls_back_to_general() {
         let set = ProfileSet::builtin();
         assert_eq!(
-            set.detect("为确保本次活动公平，每位客户限领一次").0.name,
+            set.detect("为确保本次活动公平，每位客户限领一次")
+                .profile
+                .name,
             "general"
         );
     }

@@ -211,6 +211,9 @@ pub struct ProfileInfo {
     /// True when the checker chose the profile from the text.
     pub detected: bool,
     pub reason: String,
+    /// How sure the choice is (`high` when the caller gave the product); a
+    /// `low` one is worth setting by hand, since it decides the required labels.
+    pub confidence: crate::profile::Confidence,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

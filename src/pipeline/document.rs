@@ -7,7 +7,7 @@ use crate::error::{Error, InputKind};
 use crate::kinds::Document;
 use crate::labels::{FoundLabels, LabelSet};
 use crate::pack::LabelKind;
-use crate::profile::{Profile, ProfileSet};
+use crate::profile::{Confidence, Profile, ProfileSet};
 use crate::report::{Finding, ProfileInfo};
 use crate::rules::RuleSet;
 
@@ -39,17 +39,19 @@ pub(crate) fn resolve_profile<'a>(
                 name: profile.name.clone(),
                 detected: false,
                 reason: format!("由调用方指定为{}", profile.display),
+                confidence: Confidence::High,
             };
             Ok((profile, info))
         }
         None => {
-            let (profile, reason) = profiles.detect(text);
+            let detection = profiles.detect(text);
             Ok((
-                profile,
+                detection.profile,
                 ProfileInfo {
-                    name: profile.name.clone(),
+                    name: detection.profile.name.clone(),
                     detected: true,
-                    reason,
+                    reason: detection.reason,
+                    confidence: detection.confidence,
                 },
             ))
         }
