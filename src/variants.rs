@@ -32,6 +32,8 @@ pub struct Variants {
     alternatives: BTreeMap<char, Vec<String>>,
     /// Per character, the first letter of its pinyin syllable.
     initials: BTreeMap<char, char>,
+    /// Per character, its pinyin syllable, for the spaced spellings.
+    syllables: BTreeMap<char, String>,
 }
 
 impl Variants {
@@ -53,19 +55,22 @@ impl Variants {
             }
         }
         let mut initials = BTreeMap::new();
+        let mut syllables = BTreeMap::new();
         for (k, syllable) in &file.pinyin {
             if let Some(c) = single(k) {
                 let syllable = fold_str(syllable);
                 if let Some(first) = syllable.chars().next() {
                     initials.insert(c, first);
                 }
-                alternatives.entry(c).or_default().push(syllable);
+                alternatives.entry(c).or_default().push(syllable.clone());
+                syllables.insert(c, syllable);
             }
         }
         Variants {
             categories: file.categories,
             alternatives,
             initials,
+            syllables,
         }
     }
 
@@ -89,8 +94,60 @@ impl Variants {
                 out.push(v);
             }
         }
+        out.extend(self.spaced_pinyin(&chars));
+        out.extend(self.whole_pinyin(&chars));
         out.extend(self.initialisms(&chars));
+        out.sort_unstable();
+        out.dedup();
         out
+    }
+
+    /// One character as its syllable with spaces around it or between its
+    /// letters (bao 本, b a o 本, 保 b e n): spacing that normalisation keeps,
+    /// because between Latin letters a space separates words.
+    fn spaced_pinyin(&self, chars: &[char]) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            let Some(syllable) = self.syllables.get(c) else {
+                continue;
+            };
+            let before = if i > 0 { &["", " "][..] } else { &[""][..] };
+            let after = if i + 1 < chars.len() {
+                &["", " "][..]
+            } else {
+                &[""][..]
+            };
+            for form in [syllable.clone(), letters_spaced(syllable)] {
+                for pre in before {
+                    for post in after {
+                        let mut v: String = chars[..i].iter().collect();
+                        v.push_str(pre);
+                        v.push_str(&form);
+                        v.push_str(post);
+                        v.extend(&chars[i + 1..]);
+                        out.push(v);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A term of two to four characters written wholly in pinyin, by
+    /// syllable or letter by letter (bao ben, b a o b e n).
+    fn whole_pinyin(&self, chars: &[char]) -> Vec<String> {
+        if !(2..=4).contains(&chars.len()) {
+            return Vec::new();
+        }
+        let Some(syllables) = chars
+            .iter()
+            .map(|c| self.syllables.get(c).cloned())
+            .collect::<Option<Vec<String>>>()
+        else {
+            return Vec::new();
+        };
+        let by_letter: Vec<String> = syllables.iter().map(|s| letters_spaced(s)).collect();
+        vec![syllables.concat(), syllables.join(" "), by_letter.join(" ")]
     }
 
     /// A three- or four-character term written in pinyin initials, whole
@@ -116,6 +173,12 @@ impl Variants {
     }
 }
 
+/// bao → b a o.
+fn letters_spaced(syllable: &str) -> String {
+    let letters: Vec<String> = syllable.chars().map(String::from).collect();
+    letters.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +196,24 @@ mod tests {
         let v = Variants::builtin().of("保本");
         assert!(v.contains(&"bao本".to_string()));
         assert!(v.contains(&"保ben".to_string()));
+    }
+
+    #[test]
+    fn pinyin_may_be_spaced_out() {
+        let v = Variants::builtin().of("保本");
+        for spelled in [
+            "bao 本",
+            "b a o本",
+            "b a o 本",
+            "保 ben",
+            "保 b e n",
+            "bao ben",
+            "b a o b e n",
+        ] {
+            assert!(v.contains(&spelled.to_string()), "{spelled}");
+        }
+        // A space never starts or ends a variant.
+        assert!(v.iter().all(|s| !s.starts_with(' ') && !s.ends_with(' ')));
     }
 
     #[test]
