@@ -198,7 +198,11 @@ fn independent_batches_keep_their_scores() {
         ("batch-j", 0.83, 0.90, 0.95),
         ("batch-k", 0.95, 0.96, 0.95),
         ("batch-l", 0.91, 0.84, 0.93),
-        ("batch-m", 0.63, 0.73, 0.94),
+        ("batch-m", 0.64, 0.73, 0.94),
+        ("batch-n", 0.62, 0.80, 0.93),
+        ("batch-o", 0.82, 0.96, 0.96),
+        // Scored once, untuned, at the end of the session that wrote it; not tuned on yet.
+        ("batch-p", 0.79, 0.86, 0.97),
     ];
     let dir = root().join("tests/independent");
     let failures: Vec<String> = FLOORS
@@ -219,5 +223,5 @@ fn independent_batches_keep_their_scores() {
 #[test]
 fn development_set_keeps_its_score() {
     let docs = load_file(&root().join("../shared/corpus/dev.jsonl"));
-    assert_scores("shared-dev", &docs, (0.96, 0.93, 0.94));
+    assert_scores("shared-dev", &docs, (0.96, 0.94, 0.97));
 }
