@@ -20,7 +20,7 @@ use regex::Regex;
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 
 /// The longest regex pattern accepted, in bytes, from any pack.
 pub const MAX_PATTERN_LEN: usize = 2_000;
@@ -69,6 +69,10 @@ pub struct Pattern {
     /// Every match starts with one of `triggers`, so it can only start where
     /// one occurs.
     leading: bool,
+    /// For a pattern that is not `leading`: how far from one of its
+    /// `triggers` (every match contains one) a match can reach, so that it
+    /// runs only in windows around them instead of over the whole text.
+    reach: Option<Reach>,
 }
 
 impl Pattern {
@@ -84,12 +88,24 @@ impl Pattern {
                 false,
             ),
         };
+        let (triggers, reach) = match Reach::of(&hir).filter(|_| !leading) {
+            Some(reach) => {
+                let contained = [triggers, contained_literals(&hir)];
+                (
+                    contained.into_iter().flatten().max_by_key(|l| rank(l)),
+                    Some(reach),
+                )
+            }
+            None => (triggers, None),
+        };
+        let reach = reach.filter(|_| triggers.is_some());
         Ok(Pattern {
             source: source.to_string(),
             compiled: OnceLock::new(),
             anchored: OnceLock::new(),
             triggers,
             leading,
+            reach,
         })
     }
 
@@ -182,6 +198,81 @@ impl Pattern {
         }
     }
 
+    /// The matches of a pattern with a `reach`, given every place one of
+    /// its triggers occurs (`PatternIndex::places`), found as the
+    /// whole-text search (`find_iter`, or successive `captures_at` with a
+    /// `hit` group) finds them: that search runs in each window where a
+    /// match can lie, in order. A match lies wholly inside one merged
+    /// window (it contains an occurrence, and the windows around
+    /// overlapping occurrences are merged), so the leftmost match from any
+    /// place is the one the window holding it gives, and look-around sees
+    /// the whole text. False (nothing found) when the windows would be
+    /// unreasonably wide: search the whole text instead.
+    pub fn find_around(
+        &self,
+        text: &str,
+        occurrences: Vec<(usize, usize)>,
+        mut each: impl FnMut(usize, usize),
+    ) -> bool {
+        let Some(reach) = &self.reach else {
+            return false;
+        };
+        // Walking out from each occurrence and starting a search in its
+        // window costs about as much as the whole-text search over a few
+        // hundred bytes: where the literals are that dense (a digit that
+        // starts a card number, 客户), search the whole text.
+        let cost = occurrences
+            .len()
+            .saturating_mul(2 * reach.bounded + WINDOW_OVERHEAD);
+        if cost > text.len() {
+            return false;
+        }
+        let Some(windows) = reach.windows(text, occurrences) else {
+            return false;
+        };
+        let Some(re) = self.anchored() else {
+            return true;
+        };
+        let hit = re
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, "hit");
+        let mut caps = re.create_captures();
+        let mut at = 0;
+        for (from, to) in windows {
+            at = at.max(from);
+            // Every match contains a non-empty literal, so none is empty.
+            while at < to {
+                let input = Input::new(text).range(at..to);
+                match hit {
+                    None => {
+                        let Some(m) = re.search(&input) else { break };
+                        each(m.start(), m.end());
+                        at = m.end();
+                    }
+                    Some(h) => {
+                        re.search_captures(&input, &mut caps);
+                        let Some(m) = caps.get_match() else { break };
+                        // As after `captures_at`: a match without its hit
+                        // group ends the search.
+                        let Some(part) = caps.get_group(h) else {
+                            return true;
+                        };
+                        each(part.start, part.end);
+                        let next = part.end.max(m.start() + 1);
+                        at = crate::span::ceil_char_boundary(text, next);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether the pattern runs in windows around its triggers
+    /// (`find_around`).
+    pub fn windowed(&self) -> bool {
+        self.reach.is_some()
+    }
+
     pub fn is_match(&self, haystack: &str) -> bool {
         self.regex().is_some_and(|r| r.is_match(haystack))
     }
@@ -205,6 +296,208 @@ fn required_literals(hir: &Hir) -> Option<(Vec<Vec<u8>>, ExtractKind)> {
                 (lits, kind)
             })
         })
+}
+
+/// How better one set of contained literals is than another: the longer its
+/// shortest literal (a rarer trigger, fewer windows), then the fewer.
+fn rank(literals: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = literals.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(literals.len()))
+}
+
+/// A finite set of non-empty literals one of which every match of `hir`
+/// contains, the best found (`rank`): the leading literals of any part
+/// every match goes through (a concatenation's parts, a repetition of at
+/// least one), or the union of every alternative's.
+fn contained_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let own = required_literals(hir)
+        .filter(|(_, kind)| matches!(kind, ExtractKind::Prefix))
+        .map(|(l, _)| l);
+    let inner = match hir.kind() {
+        HirKind::Capture(c) => contained_literals(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => contained_literals(&r.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(contained_literals)
+            .max_by_key(|l| rank(l)),
+        HirKind::Alternation(alts) => {
+            let each = alts.iter().map(contained_literals);
+            each.collect::<Option<Vec<_>>>().map(|sets| {
+                let mut all: Vec<Vec<u8>> = sets.into_iter().flatten().collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            })
+        }
+        _ => None,
+    };
+    [own, inner].into_iter().flatten().max_by_key(|l| rank(l))
+}
+
+/// How far a match reaches around a literal it contains: at most `bounded`
+/// bytes of it come from parts repeated a bounded number of times, and the
+/// rest are characters of `free`, the only ones unbounded repetitions
+/// (`\d+`, `\s*`) match. So a match containing the literal at `p..e`
+/// starts no earlier than where, walking back from `p`, the characters
+/// outside `free` add up to more than `bounded` bytes, and likewise ends.
+struct Reach {
+    bounded: usize,
+    free: ClassUnicode,
+    /// `free`'s ASCII characters as bits, most of what the walks test.
+    ascii: u128,
+}
+
+/// What starting a windowed search at one occurrence costs, in bytes of
+/// whole-text search (measured on the 10 MB realistic input).
+const WINDOW_OVERHEAD: usize = 256;
+
+/// Walking further than this from a literal means the windows cover most of
+/// the text anyway: search it whole.
+const MAX_WALK: usize = 16 << 10;
+
+impl Reach {
+    /// None for a byte-oriented class, which the folded patterns never use.
+    fn of(hir: &Hir) -> Option<Reach> {
+        let mut free = ClassUnicode::empty();
+        let bounded = bounded_len(hir, &mut free)?;
+        let ascii = (0u8..128)
+            .filter(|&b| contains(&free, char::from(b)))
+            .fold(0u128, |bits, b| bits | 1 << b);
+        Some(Reach {
+            bounded,
+            free,
+            ascii,
+        })
+    }
+
+    fn is_free(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii >> (c as u32) & 1 == 1;
+        }
+        contains(&self.free, c)
+    }
+
+    /// How far back from `start` a match can begin, or None past
+    /// `MAX_WALK`.
+    fn back(&self, text: &str, start: usize) -> Option<usize> {
+        let mut budget = self.bounded;
+        let mut at = start;
+        for c in text[..start].chars().rev() {
+            let n = c.len_utf8();
+            if !self.is_free(c) {
+                if n > budget {
+                    break;
+                }
+                budget -= n;
+            }
+            at -= n;
+            if start - at > MAX_WALK {
+                return None;
+            }
+        }
+        Some(at)
+    }
+
+    /// How far on from `end` a match can end, or None past `MAX_WALK`.
+    fn on(&self, text: &str, end: usize) -> Option<usize> {
+        let mut budget = self.bounded;
+        let mut at = end;
+        for c in text[end..].chars() {
+            let n = c.len_utf8();
+            if !self.is_free(c) {
+                if n > budget {
+                    break;
+                }
+                budget -= n;
+            }
+            at += n;
+            if at - end > MAX_WALK {
+                return None;
+            }
+        }
+        Some(at)
+    }
+
+    /// The merged windows, ascending, where the matches containing the
+    /// given literal occurrences can lie.
+    fn windows(
+        &self,
+        text: &str,
+        mut occurrences: Vec<(usize, usize)>,
+    ) -> Option<Vec<(usize, usize)>> {
+        occurrences.sort_unstable();
+        occurrences.dedup();
+        let mut windows: Vec<(usize, usize)> = Vec::with_capacity(occurrences.len());
+        for (start, end) in occurrences {
+            // A literal cut short by the extractor's limits may end inside a
+            // character; widening to whole characters only widens the window.
+            let start = crate::span::floor_char_boundary(text, start);
+            let end = crate::span::ceil_char_boundary(text, end);
+            windows.push((self.back(text, start)?, self.on(text, end)?));
+        }
+        windows.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+        for (from, to) in windows {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        Some(merged)
+    }
+}
+
+fn contains(class: &ClassUnicode, c: char) -> bool {
+    let ranges = class.ranges();
+    let at = ranges.partition_point(|r| r.end() < c);
+    ranges.get(at).is_some_and(|r| r.start() <= c)
+}
+
+/// The most bytes of a match of `hir` outside unbounded repetitions, adding
+/// every character those can match to `free`.
+fn bounded_len(hir: &Hir, free: &mut ClassUnicode) -> Option<usize> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(l) => Some(l.0.len()),
+        HirKind::Class(Class::Unicode(c)) => c.maximum_len(),
+        HirKind::Class(Class::Bytes(_)) => None,
+        HirKind::Repetition(r) => match r.max {
+            Some(max) => bounded_len(&r.sub, free)?.checked_mul(max as usize),
+            None => add_chars(&r.sub, free).map(|()| 0),
+        },
+        HirKind::Capture(c) => bounded_len(&c.sub, free),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .try_fold(0usize, |sum, p| sum.checked_add(bounded_len(p, free)?)),
+        HirKind::Alternation(alts) => alts
+            .iter()
+            .try_fold(0usize, |most, a| Some(most.max(bounded_len(a, free)?))),
+    }
+}
+
+/// Add every character `hir` can match to `free`.
+fn add_chars(hir: &Hir, free: &mut ClassUnicode) -> Option<()> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(()),
+        HirKind::Literal(l) => {
+            let text = std::str::from_utf8(&l.0).ok()?;
+            let chars = text
+                .chars()
+                .map(|c| regex_syntax::hir::ClassUnicodeRange::new(c, c));
+            free.union(&ClassUnicode::new(chars));
+            Some(())
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            free.union(c);
+            Some(())
+        }
+        HirKind::Class(Class::Bytes(_)) => None,
+        HirKind::Repetition(r) => add_chars(&r.sub, free),
+        HirKind::Capture(c) => add_chars(&c.sub, free),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().try_for_each(|p| add_chars(p, free))
+        }
+    }
 }
 
 /// The `hit` group, when every match contains it (it is reached through
@@ -233,6 +526,20 @@ pub struct PatternIndex<K> {
     keys: Vec<K>,
     /// Per entry: every match starts with one of its literals.
     leading: Vec<bool>,
+    /// Per entry: it runs in windows around its literals.
+    windowed: Vec<bool>,
+}
+
+/// Where a live pattern must be searched.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Places {
+    /// Anchored at these starts (ascending byte offsets where one of its
+    /// leading literals occurs).
+    Starts(Vec<usize>),
+    /// Around these occurrences of its literals (`Pattern::find_around`).
+    Around(Vec<(usize, usize)>),
+    /// The whole text.
+    Whole,
 }
 
 impl<K: Copy> PatternIndex<K> {
@@ -243,9 +550,11 @@ impl<K: Copy> PatternIndex<K> {
         let mut always = Vec::new();
         let mut keys = Vec::new();
         let mut leading = Vec::new();
+        let mut windowed = Vec::new();
         for (i, (key, p)) in patterns.into_iter().enumerate() {
             keys.push(key);
             leading.push(p.leading);
+            windowed.push(p.windowed());
             match &p.triggers {
                 Some(lits) => {
                     for l in lits {
@@ -275,39 +584,43 @@ impl<K: Copy> PatternIndex<K> {
             always,
             keys,
             leading,
+            windowed,
         }
     }
 
     /// The patterns that can match `text`, in the order they were given,
-    /// each with where to search: at the given starts (ascending byte
-    /// offsets where one of its leading literals occurs) for a pattern
-    /// whose every match starts with one, else the whole text (None).
-    pub fn places(&self, text: &str) -> Vec<(K, Option<Vec<usize>>)> {
+    /// each with where to search it (`Places`).
+    pub fn places(&self, text: &str) -> Vec<(K, Places)> {
         let mut live = vec![false; self.keys.len()];
         for &i in &self.always {
             live[i] = true;
         }
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.keys.len()];
+        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.keys.len()];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
                 for &i in &self.owners[m.pattern().as_usize()] {
                     live[i] = true;
-                    if self.leading[i] {
-                        starts[i].push(m.start());
+                    if self.leading[i] || self.windowed[i] {
+                        found[i].push((m.start(), m.end()));
                     }
                 }
             }
         }
-        let entries = self.keys.iter().zip(live).zip(starts).zip(&self.leading);
+        let entries = self.keys.iter().zip(live).zip(found).enumerate();
         entries
-            .filter(|(((_, live), _), _)| *live)
-            .map(|(((key, _), mut starts), leading)| {
-                if !leading {
-                    return (*key, None);
-                }
-                starts.sort_unstable();
-                starts.dedup();
-                (*key, Some(starts))
+            .filter(|(_, ((_, live), _))| *live)
+            .map(|(i, ((key, _), found))| {
+                let places = if self.leading[i] {
+                    let mut starts: Vec<usize> = found.into_iter().map(|(s, _)| s).collect();
+                    starts.sort_unstable();
+                    starts.dedup();
+                    Places::Starts(starts)
+                } else if self.windowed[i] {
+                    Places::Around(found)
+                } else {
+                    Places::Whole
+                };
+                (*key, places)
             })
             .collect()
     }
@@ -369,8 +682,10 @@ mod tests {
             Pattern::lazy(r"(?:^|\D)1\d{10}").unwrap(),
         ];
         let index = PatternIndex::new(["rank", "times", "mobile"].into_iter().zip(&ps));
-        assert_eq!(index.live("本季度排名第一"), vec!["rank", "mobile"]);
-        assert_eq!(index.live("获得3倍收益"), vec!["times", "mobile"]);
+        assert_eq!(index.live("本季度排名第一"), vec!["rank"]);
+        assert_eq!(index.live("获得3倍收益"), vec!["times"]);
+        // Every match of the last one contains its literal 1.
+        assert_eq!(index.live("排名第1"), vec!["rank", "mobile"]);
         assert!(ps[0].regex().is_some() && ps[0].is_match("排名第1"));
     }
 
@@ -416,10 +731,45 @@ mod tests {
             for text in texts {
                 let places = index.places(text);
                 let mut found = Vec::new();
-                if let Some(((), Some(starts))) = places.first() {
+                if let Some(((), Places::Starts(starts))) = places.first() {
                     p.find_at_starts(text, starts, |s, e| found.push((s, e)));
                 }
                 assert_eq!(found, whole_text(&p, text), "{source} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn around_the_literals_finds_what_the_whole_text_search_finds() {
+        let patterns = [
+            r"\d+(?:\.\d+)?%[^,。]{0,4}(?:保本|一定)",
+            r"(?:\d+|[一二三]+)年[^,。]{0,4}(?:资产)?[^,。]{0,2}翻[\d一二]+倍",
+            r"(?:^|[^0-9])(?P<hit>1[3-9]\d(?:[- ]?\d{4}){2})(?:[^0-9]|$)",
+            r"(?:^|[^0-9])(?P<hit>(?:据统计|数据显示)[^。]{0,10}?(?:\d+%))",
+            r"配资|杠杆[^,。]{0,3}\d+\s*倍|\d+\s*倍杠杆",
+            r"(?:\d+|[一二])个?月[^,。]{0,8}涨了[^,。]{0,4}百分之[一二三]+",
+        ];
+        let texts = [
+            "3年资产翻2倍，12年后资产翻一倍，一二年翻二倍。5%保本，5.5%一定赚,12%  ,一定",
+            "电话13812345678或139-1234-5678，138123456789不是。1381234567813912345678",
+            "据统计，90%的客户满意。数据显示30%据统计20%\n数据显示5%",
+            "配资杠杆10倍，3 倍杠杆，杠杆 ，配资配资100倍杠杆",
+            "上周涨了百分之三，近12个月基金涨了近百分之二十一，一月涨了百分之一",
+            "",
+        ];
+        for source in patterns {
+            let p = Pattern::lazy(source).unwrap();
+            assert!(p.windowed(), "{source}: runs around its literals");
+            let index = PatternIndex::new([((), &p)]);
+            // Padded with neutral prose, so that the occurrences are sparse
+            // enough for windows (`WINDOW_OVERHEAD`).
+            let pad = "这是一段普通的说明文字".repeat(100);
+            for text in texts.map(|t| format!("{pad}{t}\n{pad}")) {
+                let mut found = Vec::new();
+                if let Some(((), Places::Around(at))) = index.places(&text).pop() {
+                    assert!(p.find_around(&text, at, |s, e| found.push((s, e))));
+                }
+                assert_eq!(found, whole_text(&p, &text), "{source} on {text:?}");
             }
         }
     }
@@ -436,9 +786,9 @@ mod tests {
         assert_eq!(
             index.places(text),
             vec![
-                ("a", Some(vec![0, 9])),
-                ("b", Some(vec![0, 9])),
-                ("c", None)
+                ("a", Places::Starts(vec![0, 9])),
+                ("b", Places::Starts(vec![0, 9])),
+                ("c", Places::Around(vec![(19, 28)]))
             ]
         );
         assert_eq!(index.live("从未亏"), vec!["a"]);
