@@ -73,6 +73,10 @@ pub struct Pattern {
     /// `triggers` (every match contains one) a match can reach, so that it
     /// runs only in windows around them instead of over the whole text.
     reach: Option<Reach>,
+    /// For a `leading` pattern: another set of literals every match
+    /// contains, and the longest match (`PatternIndex` drops the starts
+    /// with none of them in reach).
+    confirm: Option<(Vec<Vec<u8>>, usize)>,
 }
 
 impl Pattern {
@@ -99,6 +103,7 @@ impl Pattern {
             None => (triggers, None),
         };
         let reach = reach.filter(|_| triggers.is_some());
+        let confirm = if leading { confirming(&hir) } else { None };
         Ok(Pattern {
             source: source.to_string(),
             compiled: OnceLock::new(),
@@ -106,6 +111,7 @@ impl Pattern {
             triggers,
             leading,
             reach,
+            confirm,
         })
     }
 
@@ -211,7 +217,7 @@ impl Pattern {
     pub fn find_around(
         &self,
         text: &str,
-        occurrences: Vec<(usize, usize)>,
+        occurrences: &[(usize, usize)],
         mut each: impl FnMut(usize, usize),
     ) -> bool {
         let Some(reach) = &self.reach else {
@@ -296,6 +302,22 @@ fn required_literals(hir: &Hir) -> Option<(Vec<Vec<u8>>, ExtractKind)> {
                 (lits, kind)
             })
         })
+}
+
+/// For a pattern whose matches start with its literals: the best set of
+/// literals every match contains past its first part (a frame's second
+/// concept), with the longest match; None if matches are unbounded.
+fn confirming(hir: &Hir) -> Option<(Vec<Vec<u8>>, usize)> {
+    let longest = hir.properties().maximum_len()?;
+    let mut top = hir;
+    while let HirKind::Capture(c) = top.kind() {
+        top = &c.sub;
+    }
+    let HirKind::Concat(parts) = top.kind() else {
+        return None;
+    };
+    let best = parts[1..].iter().filter_map(contained_literals);
+    best.max_by_key(|l| rank(l)).map(|l| (l, longest))
 }
 
 /// How better one set of contained literals is than another: the longer its
@@ -420,15 +442,9 @@ impl Reach {
 
     /// The merged windows, ascending, where the matches containing the
     /// given literal occurrences can lie.
-    fn windows(
-        &self,
-        text: &str,
-        mut occurrences: Vec<(usize, usize)>,
-    ) -> Option<Vec<(usize, usize)>> {
-        occurrences.sort_unstable();
-        occurrences.dedup();
+    fn windows(&self, text: &str, occurrences: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
         let mut windows: Vec<(usize, usize)> = Vec::with_capacity(occurrences.len());
-        for (start, end) in occurrences {
+        for &(start, end) in occurrences {
             // A literal cut short by the extractor's limits may end inside a
             // character; widening to whole characters only widens the window.
             let start = crate::span::floor_char_boundary(text, start);
@@ -517,142 +533,210 @@ fn hit_group(hir: &Hir) -> Option<&Hir> {
 /// answers with keys: nothing is matched up by position.
 pub struct PatternIndex<K> {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the entries it belongs to. Each
-    /// literal is in the automaton once: concept frames share their
-    /// concepts' words, and building (and reporting) one automaton pattern
-    /// per frame and word was a sixth of start-up.
+    /// For each literal of the automaton, the literal sets it belongs to.
+    /// Each literal is in the automaton once, and each distinct set once:
+    /// concept frames share their concepts' words, and one automaton
+    /// pattern, or one list of places, per frame and word was a sixth of
+    /// start-up and most of the index's work per check.
     owners: Vec<Vec<usize>>,
-    always: Vec<usize>,
-    keys: Vec<K>,
-    /// Per entry: every match starts with one of its literals.
-    leading: Vec<bool>,
-    /// Per entry: it runs in windows around its literals.
-    windowed: Vec<bool>,
+    /// Per literal set: some entry needs its occurrences, not only whether
+    /// one occurs.
+    placed: Vec<bool>,
+    entries: Vec<Entry<K>>,
+}
+
+struct Entry<K> {
+    key: K,
+    /// Its literal set (one of which every match contains); None: it must
+    /// always run.
+    triggers: Option<usize>,
+    /// Every match starts with one of its literals.
+    leading: bool,
+    /// It runs in windows around its literals.
+    windowed: bool,
+    /// For a leading entry: another literal set every match contains, and
+    /// the longest match. A start with no occurrence of it within that
+    /// length cannot match, and the pattern is not live without one.
+    confirm: Option<(usize, usize)>,
 }
 
 /// Where a live pattern must be searched.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Places {
+pub enum Places<'a> {
     /// Anchored at these starts (ascending byte offsets where one of its
     /// leading literals occurs).
     Starts(Vec<usize>),
-    /// Around these occurrences of its literals (`Pattern::find_around`).
-    Around(Vec<(usize, usize)>),
+    /// Around these occurrences of its literals, ascending
+    /// (`Pattern::find_around`).
+    Around(&'a [(usize, usize)]),
     /// The whole text.
     Whole,
 }
 
+/// The distinct literal sets, each once, and the literals they are made of.
+#[derive(Default)]
+struct LiteralSets<'a> {
+    literals: Vec<&'a [u8]>,
+    owners: Vec<Vec<usize>>,
+    literal_slot: HashMap<&'a [u8], usize>,
+    set_slot: HashMap<&'a [Vec<u8>], usize>,
+}
+
+impl<'a> LiteralSets<'a> {
+    fn slot(&mut self, set: &'a [Vec<u8>]) -> usize {
+        if let Some(&id) = self.set_slot.get(set) {
+            return id;
+        }
+        let id = self.set_slot.len();
+        self.set_slot.insert(set, id);
+        for l in set {
+            let at = *self.literal_slot.entry(l).or_insert_with(|| {
+                self.literals.push(l);
+                self.owners.push(Vec::new());
+                self.literals.len() - 1
+            });
+            if self.owners[at].last() != Some(&id) {
+                self.owners[at].push(id);
+            }
+        }
+        id
+    }
+}
+
 impl<K: Copy> PatternIndex<K> {
     pub fn new<'a>(patterns: impl IntoIterator<Item = (K, &'a Pattern)>) -> PatternIndex<K> {
-        let mut literals: Vec<&[u8]> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        let mut slot: HashMap<&[u8], usize> = HashMap::new();
-        let mut always = Vec::new();
-        let mut keys = Vec::new();
-        let mut leading = Vec::new();
-        let mut windowed = Vec::new();
-        for (i, (key, p)) in patterns.into_iter().enumerate() {
-            keys.push(key);
-            leading.push(p.leading);
-            windowed.push(p.windowed());
-            match &p.triggers {
-                Some(lits) => {
-                    for l in lits {
-                        let at = *slot.entry(l).or_insert_with(|| {
-                            literals.push(l);
-                            owners.push(Vec::new());
-                            literals.len() - 1
-                        });
-                        if owners[at].last() != Some(&i) {
-                            owners[at].push(i);
-                        }
-                    }
-                }
-                None => always.push(i),
+        let mut sets = LiteralSets::default();
+        let mut entries = Vec::new();
+        for (key, p) in patterns {
+            let triggers = p.triggers.as_deref().map(|t| sets.slot(t));
+            let confirm = p.confirm.as_ref().map(|(c, len)| (sets.slot(c), *len));
+            entries.push(Entry {
+                key,
+                triggers,
+                leading: p.leading,
+                windowed: p.windowed(),
+                confirm,
+            });
+        }
+        let mut placed = vec![false; sets.set_slot.len()];
+        for e in &entries {
+            if let Some(t) = e.triggers.filter(|_| e.leading || e.windowed) {
+                placed[t] = true;
+            }
+            if let Some((c, _)) = e.confirm {
+                placed[c] = true;
             }
         }
         // Standard semantics so that overlapping searches report every literal.
-        let automaton = (!literals.is_empty()).then(|| {
+        let automaton = (!sets.literals.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .build(&literals)
+                .build(&sets.literals)
                 .expect("literal automaton within default limits")
         });
         PatternIndex {
             automaton,
-            owners,
-            always,
-            keys,
-            leading,
-            windowed,
+            owners: sets.owners,
+            placed,
+            entries,
         }
     }
 
-    /// The patterns that can match `text`, in the order they were given,
-    /// each with where to search it (`Places`).
-    pub fn places(&self, text: &str) -> Vec<(K, Places)> {
-        let mut live = vec![false; self.keys.len()];
-        for &i in &self.always {
-            live[i] = true;
-        }
-        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.keys.len()];
+    /// Per literal set: whether one of its literals occurs in `text`, and
+    /// (for the sets whose places are needed) where, ascending.
+    fn occurrences(&self, text: &str) -> (Vec<bool>, Vec<Vec<(usize, usize)>>) {
+        let mut seen = vec![false; self.placed.len()];
+        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.placed.len()];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
-                for &i in &self.owners[m.pattern().as_usize()] {
-                    live[i] = true;
-                    if self.leading[i] || self.windowed[i] {
-                        found[i].push((m.start(), m.end()));
+                for &set in &self.owners[m.pattern().as_usize()] {
+                    seen[set] = true;
+                    if self.placed[set] {
+                        found[set].push((m.start(), m.end()));
                     }
                 }
             }
         }
-        let entries = self.keys.iter().zip(live).zip(found).enumerate();
-        entries
-            .filter(|(_, ((_, live), _))| *live)
-            .map(|(i, ((key, _), found))| {
-                let places = if self.leading[i] {
-                    let mut starts: Vec<usize> = found.into_iter().map(|(s, _)| s).collect();
-                    starts.sort_unstable();
-                    starts.dedup();
-                    Places::Starts(starts)
-                } else if self.windowed[i] {
-                    Places::Around(found)
-                } else {
-                    Places::Whole
-                };
-                (*key, places)
-            })
-            .collect()
+        for f in &mut found {
+            f.sort_unstable();
+            f.dedup();
+        }
+        (seen, found)
+    }
+
+    /// The patterns that can match `text`, in the order they were given,
+    /// each with where to search it (`Places`), to `each`.
+    pub fn places(&self, text: &str, mut each: impl FnMut(K, Places<'_>)) {
+        let (seen, found) = self.occurrences(text);
+        for e in &self.entries {
+            let Some(t) = e.triggers else {
+                each(e.key, Places::Whole);
+                continue;
+            };
+            if !seen[t] {
+                continue;
+            }
+            if e.leading {
+                let mut starts: Vec<usize> = found[t].iter().map(|&(s, _)| s).collect();
+                starts.dedup();
+                if let Some((c, len)) = e.confirm {
+                    starts = confirmed(starts, &found[c], len);
+                    if starts.is_empty() {
+                        continue;
+                    }
+                }
+                each(e.key, Places::Starts(starts));
+            } else if e.windowed {
+                each(e.key, Places::Around(&found[t]));
+            } else {
+                each(e.key, Places::Whole);
+            }
+        }
     }
 
     /// The keys of the patterns that can match `text`, in the order they
     /// were given; the others cannot match it.
     pub fn live(&self, text: &str) -> Vec<K> {
-        let mut live = vec![false; self.keys.len()];
-        for &i in &self.always {
-            live[i] = true;
-        }
+        let mut seen = vec![false; self.placed.len()];
         if let Some(ac) = &self.automaton {
-            let mut remaining = live.iter().filter(|l| !**l).count();
+            let mut unseen = seen.len();
             for m in ac.find_overlapping_iter(text) {
-                if remaining == 0 {
+                if unseen == 0 {
                     break;
                 }
-                for &i in &self.owners[m.pattern().as_usize()] {
-                    if !live[i] {
-                        live[i] = true;
-                        remaining -= 1;
+                for &set in &self.owners[m.pattern().as_usize()] {
+                    if !seen[set] {
+                        seen[set] = true;
+                        unseen -= 1;
                     }
                 }
             }
         }
-        self.keys
-            .iter()
-            .zip(live)
-            .filter(|(_, l)| *l)
-            .map(|(k, _)| *k)
-            .collect()
+        let live = |e: &&Entry<K>| {
+            e.triggers.is_none_or(|t| seen[t]) && e.confirm.is_none_or(|(c, _)| seen[c])
+        };
+        self.entries.iter().filter(live).map(|e| e.key).collect()
     }
+}
+
+/// The starts (ascending) at which a match can begin: those with an
+/// occurrence of the confirming literals (ascending) inside the longest
+/// match from there.
+fn confirmed(starts: Vec<usize>, confirm: &[(usize, usize)], len: usize) -> Vec<usize> {
+    let mut first = 0;
+    starts
+        .into_iter()
+        .filter(|&s| {
+            while first < confirm.len() && confirm[first].0 < s {
+                first += 1;
+            }
+            let reach = s.saturating_add(len);
+            confirm[first..]
+                .iter()
+                .take_while(|&&(cs, _)| cs < reach)
+                .any(|&(_, ce)| ce <= reach)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -729,11 +813,12 @@ mod tests {
             assert!(p.leading, "{source}: every match starts with a literal");
             let index = PatternIndex::new([((), &p)]);
             for text in texts {
-                let places = index.places(text);
                 let mut found = Vec::new();
-                if let Some(((), Places::Starts(starts))) = places.first() {
-                    p.find_at_starts(text, starts, |s, e| found.push((s, e)));
-                }
+                index.places(text, |(), places| {
+                    if let Places::Starts(starts) = places {
+                        p.find_at_starts(text, &starts, |s, e| found.push((s, e)));
+                    }
+                });
                 assert_eq!(found, whole_text(&p, text), "{source} on {text:?}");
             }
         }
@@ -766,9 +851,11 @@ mod tests {
             let pad = "这是一段普通的说明文字".repeat(100);
             for text in texts.map(|t| format!("{pad}{t}\n{pad}")) {
                 let mut found = Vec::new();
-                if let Some(((), Places::Around(at))) = index.places(&text).pop() {
-                    assert!(p.find_around(&text, at, |s, e| found.push((s, e))));
-                }
+                index.places(&text, |(), places| {
+                    if let Places::Around(at) = places {
+                        assert!(p.find_around(&text, at, |s, e| found.push((s, e))));
+                    }
+                });
                 assert_eq!(found, whole_text(&p, &text), "{source} on {text:?}");
             }
         }
@@ -783,15 +870,28 @@ mod tests {
         ];
         let index = PatternIndex::new(["a", "b", "c"].into_iter().zip(&ps));
         let text = "没亏，没赔，3倍收益";
+        let mut places = Vec::new();
+        index.places(text, |key, p| places.push(format!("{key} {p:?}")));
+        // a's 亏 is within reach of the first 没 only.
         assert_eq!(
-            index.places(text),
-            vec![
-                ("a", Places::Starts(vec![0, 9])),
-                ("b", Places::Starts(vec![0, 9])),
-                ("c", Places::Around(vec![(19, 28)]))
-            ]
+            places,
+            ["a Starts([0])", "b Starts([0, 9])", "c Around([(19, 28)])"]
         );
         assert_eq!(index.live("从未亏"), vec!["a"]);
+        assert!(
+            index.live("从未赚").is_empty(),
+            "a is live only with its 亏"
+        );
+    }
+
+    #[test]
+    fn a_start_needs_the_confirming_literals_within_the_longest_match() {
+        let confirm = [(3, 6), (20, 23), (40, 43)];
+        assert_eq!(
+            confirmed(vec![0, 10, 18, 21, 35], &confirm, 8),
+            vec![0, 18, 35]
+        );
+        assert!(confirmed(vec![0], &[], 8).is_empty());
     }
 
     #[test]

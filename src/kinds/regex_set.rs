@@ -125,7 +125,7 @@ impl RegexSet {
 
     pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
         let Some(index) = &self.index else { return };
-        for ((i, j), places) in index.places(text) {
+        index.places(text, |(i, j), places| {
             let pattern = &self.rules[i][j];
             let push = |s, e, out: &mut Vec<Candidate>| push_trimmed(text, s, e, i, out);
             let found = match places {
@@ -143,7 +143,7 @@ impl RegexSet {
                     push_hits(re, text, i, out);
                 }
             }
-        }
+        });
     }
 
     pub fn uncompiled(&self) -> Vec<(usize, String)> {
