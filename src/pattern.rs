@@ -20,7 +20,7 @@ use regex::Regex;
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 
 /// The longest regex pattern accepted, in bytes, from any pack.
 pub const MAX_PATTERN_LEN: usize = 2_000;
@@ -69,6 +69,14 @@ pub struct Pattern {
     /// Every match starts with one of `triggers`, so it can only start where
     /// one occurs.
     leading: bool,
+    /// For a pattern that is not `leading`: how far from one of its
+    /// `triggers` (every match contains one) a match can reach, so that it
+    /// runs only in windows around them instead of over the whole text.
+    reach: Option<Reach>,
+    /// For a `leading` pattern: another set of literals every match
+    /// contains, and the longest match (`PatternIndex` drops the starts
+    /// with none of them in reach).
+    confirm: Option<(Vec<Vec<u8>>, usize)>,
 }
 
 impl Pattern {
@@ -84,12 +92,26 @@ impl Pattern {
                 false,
             ),
         };
+        let (triggers, reach) = match Reach::of(&hir).filter(|_| !leading) {
+            Some(reach) => {
+                let contained = [triggers, contained_literals(&hir)];
+                (
+                    contained.into_iter().flatten().max_by_key(|l| rank(l)),
+                    Some(reach),
+                )
+            }
+            None => (triggers, None),
+        };
+        let reach = reach.filter(|_| triggers.is_some());
+        let confirm = if leading { confirming(&hir) } else { None };
         Ok(Pattern {
             source: source.to_string(),
             compiled: OnceLock::new(),
             anchored: OnceLock::new(),
             triggers,
             leading,
+            reach,
+            confirm,
         })
     }
 
@@ -182,6 +204,81 @@ impl Pattern {
         }
     }
 
+    /// The matches of a pattern with a `reach`, given every place one of
+    /// its triggers occurs (`PatternIndex::places`), found as the
+    /// whole-text search (`find_iter`, or successive `captures_at` with a
+    /// `hit` group) finds them: that search runs in each window where a
+    /// match can lie, in order. A match lies wholly inside one merged
+    /// window (it contains an occurrence, and the windows around
+    /// overlapping occurrences are merged), so the leftmost match from any
+    /// place is the one the window holding it gives, and look-around sees
+    /// the whole text. False (nothing found) when the windows would be
+    /// unreasonably wide: search the whole text instead.
+    pub fn find_around(
+        &self,
+        text: &str,
+        occurrences: &[(usize, usize)],
+        mut each: impl FnMut(usize, usize),
+    ) -> bool {
+        let Some(reach) = &self.reach else {
+            return false;
+        };
+        // Walking out from each occurrence and starting a search in its
+        // window costs about as much as the whole-text search over a few
+        // hundred bytes: where the literals are that dense (a digit that
+        // starts a card number, 客户), search the whole text.
+        let cost = occurrences
+            .len()
+            .saturating_mul(2 * reach.bounded + WINDOW_OVERHEAD);
+        if cost > text.len() {
+            return false;
+        }
+        let Some(windows) = reach.windows(text, occurrences) else {
+            return false;
+        };
+        let Some(re) = self.anchored() else {
+            return true;
+        };
+        let hit = re
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, "hit");
+        let mut caps = re.create_captures();
+        let mut at = 0;
+        for (from, to) in windows {
+            at = at.max(from);
+            // Every match contains a non-empty literal, so none is empty.
+            while at < to {
+                let input = Input::new(text).range(at..to);
+                match hit {
+                    None => {
+                        let Some(m) = re.search(&input) else { break };
+                        each(m.start(), m.end());
+                        at = m.end();
+                    }
+                    Some(h) => {
+                        re.search_captures(&input, &mut caps);
+                        let Some(m) = caps.get_match() else { break };
+                        // As after `captures_at`: a match without its hit
+                        // group ends the search.
+                        let Some(part) = caps.get_group(h) else {
+                            return true;
+                        };
+                        each(part.start, part.end);
+                        let next = part.end.max(m.start() + 1);
+                        at = crate::span::ceil_char_boundary(text, next);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether the pattern runs in windows around its triggers
+    /// (`find_around`).
+    pub fn windowed(&self) -> bool {
+        self.reach.is_some()
+    }
+
     pub fn is_match(&self, haystack: &str) -> bool {
         self.regex().is_some_and(|r| r.is_match(haystack))
     }
@@ -207,6 +304,218 @@ fn required_literals(hir: &Hir) -> Option<(Vec<Vec<u8>>, ExtractKind)> {
         })
 }
 
+/// For a pattern whose matches start with its literals: the best set of
+/// literals every match contains past its first part (a frame's second
+/// concept), with the longest match; None if matches are unbounded.
+fn confirming(hir: &Hir) -> Option<(Vec<Vec<u8>>, usize)> {
+    let longest = hir.properties().maximum_len()?;
+    let mut top = hir;
+    while let HirKind::Capture(c) = top.kind() {
+        top = &c.sub;
+    }
+    let HirKind::Concat(parts) = top.kind() else {
+        return None;
+    };
+    let best = parts[1..].iter().filter_map(contained_literals);
+    best.max_by_key(|l| rank(l)).map(|l| (l, longest))
+}
+
+/// How better one set of contained literals is than another: the longer its
+/// shortest literal (a rarer trigger, fewer windows), then the fewer.
+fn rank(literals: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = literals.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(literals.len()))
+}
+
+/// A finite set of non-empty literals one of which every match of `hir`
+/// contains, the best found (`rank`): the leading literals of any part
+/// every match goes through (a concatenation's parts, a repetition of at
+/// least one), or the union of every alternative's.
+fn contained_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let own = required_literals(hir)
+        .filter(|(_, kind)| matches!(kind, ExtractKind::Prefix))
+        .map(|(l, _)| l);
+    let inner = match hir.kind() {
+        HirKind::Capture(c) => contained_literals(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => contained_literals(&r.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(contained_literals)
+            .max_by_key(|l| rank(l)),
+        HirKind::Alternation(alts) => {
+            let each = alts.iter().map(contained_literals);
+            each.collect::<Option<Vec<_>>>().map(|sets| {
+                let mut all: Vec<Vec<u8>> = sets.into_iter().flatten().collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            })
+        }
+        _ => None,
+    };
+    [own, inner].into_iter().flatten().max_by_key(|l| rank(l))
+}
+
+/// How far a match reaches around a literal it contains: at most `bounded`
+/// bytes of it come from parts repeated a bounded number of times, and the
+/// rest are characters of `free`, the only ones unbounded repetitions
+/// (`\d+`, `\s*`) match. So a match containing the literal at `p..e`
+/// starts no earlier than where, walking back from `p`, the characters
+/// outside `free` add up to more than `bounded` bytes, and likewise ends.
+struct Reach {
+    bounded: usize,
+    free: ClassUnicode,
+    /// `free`'s ASCII characters as bits, most of what the walks test.
+    ascii: u128,
+}
+
+/// What starting a windowed search at one occurrence costs, in bytes of
+/// whole-text search (measured on the 10 MB realistic input).
+const WINDOW_OVERHEAD: usize = 256;
+
+/// Walking further than this from a literal means the windows cover most of
+/// the text anyway: search it whole.
+const MAX_WALK: usize = 16 << 10;
+
+impl Reach {
+    /// None for a byte-oriented class, which the folded patterns never use.
+    fn of(hir: &Hir) -> Option<Reach> {
+        let mut free = ClassUnicode::empty();
+        let bounded = bounded_len(hir, &mut free)?;
+        let ascii = (0u8..128)
+            .filter(|&b| contains(&free, char::from(b)))
+            .fold(0u128, |bits, b| bits | 1 << b);
+        Some(Reach {
+            bounded,
+            free,
+            ascii,
+        })
+    }
+
+    fn is_free(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii >> (c as u32) & 1 == 1;
+        }
+        contains(&self.free, c)
+    }
+
+    /// How far back from `start` a match can begin, or None past
+    /// `MAX_WALK`.
+    fn back(&self, text: &str, start: usize) -> Option<usize> {
+        let mut budget = self.bounded;
+        let mut at = start;
+        for c in text[..start].chars().rev() {
+            let n = c.len_utf8();
+            if !self.is_free(c) {
+                if n > budget {
+                    break;
+                }
+                budget -= n;
+            }
+            at -= n;
+            if start - at > MAX_WALK {
+                return None;
+            }
+        }
+        Some(at)
+    }
+
+    /// How far on from `end` a match can end, or None past `MAX_WALK`.
+    fn on(&self, text: &str, end: usize) -> Option<usize> {
+        let mut budget = self.bounded;
+        let mut at = end;
+        for c in text[end..].chars() {
+            let n = c.len_utf8();
+            if !self.is_free(c) {
+                if n > budget {
+                    break;
+                }
+                budget -= n;
+            }
+            at += n;
+            if at - end > MAX_WALK {
+                return None;
+            }
+        }
+        Some(at)
+    }
+
+    /// The merged windows, ascending, where the matches containing the
+    /// given literal occurrences can lie.
+    fn windows(&self, text: &str, occurrences: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+        let mut windows: Vec<(usize, usize)> = Vec::with_capacity(occurrences.len());
+        for &(start, end) in occurrences {
+            // A literal cut short by the extractor's limits may end inside a
+            // character; widening to whole characters only widens the window.
+            let start = crate::span::floor_char_boundary(text, start);
+            let end = crate::span::ceil_char_boundary(text, end);
+            windows.push((self.back(text, start)?, self.on(text, end)?));
+        }
+        windows.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+        for (from, to) in windows {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        Some(merged)
+    }
+}
+
+fn contains(class: &ClassUnicode, c: char) -> bool {
+    let ranges = class.ranges();
+    let at = ranges.partition_point(|r| r.end() < c);
+    ranges.get(at).is_some_and(|r| r.start() <= c)
+}
+
+/// The most bytes of a match of `hir` outside unbounded repetitions, adding
+/// every character those can match to `free`.
+fn bounded_len(hir: &Hir, free: &mut ClassUnicode) -> Option<usize> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(l) => Some(l.0.len()),
+        HirKind::Class(Class::Unicode(c)) => c.maximum_len(),
+        HirKind::Class(Class::Bytes(_)) => None,
+        HirKind::Repetition(r) => match r.max {
+            Some(max) => bounded_len(&r.sub, free)?.checked_mul(max as usize),
+            None => add_chars(&r.sub, free).map(|()| 0),
+        },
+        HirKind::Capture(c) => bounded_len(&c.sub, free),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .try_fold(0usize, |sum, p| sum.checked_add(bounded_len(p, free)?)),
+        HirKind::Alternation(alts) => alts
+            .iter()
+            .try_fold(0usize, |most, a| Some(most.max(bounded_len(a, free)?))),
+    }
+}
+
+/// Add every character `hir` can match to `free`.
+fn add_chars(hir: &Hir, free: &mut ClassUnicode) -> Option<()> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(()),
+        HirKind::Literal(l) => {
+            let text = std::str::from_utf8(&l.0).ok()?;
+            let chars = text
+                .chars()
+                .map(|c| regex_syntax::hir::ClassUnicodeRange::new(c, c));
+            free.union(&ClassUnicode::new(chars));
+            Some(())
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            free.union(c);
+            Some(())
+        }
+        HirKind::Class(Class::Bytes(_)) => None,
+        HirKind::Repetition(r) => add_chars(&r.sub, free),
+        HirKind::Capture(c) => add_chars(&c.sub, free),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().try_for_each(|p| add_chars(p, free))
+        }
+    }
+}
+
 /// The `hit` group, when every match contains it (it is reached through
 /// concatenations only). `(?:^|[^0-9])(?P<hit>1[3-9]…)` has no literal at
 /// its edges, but every match contains the group's own leading literals.
@@ -224,122 +533,210 @@ fn hit_group(hir: &Hir) -> Option<&Hir> {
 /// answers with keys: nothing is matched up by position.
 pub struct PatternIndex<K> {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the entries it belongs to. Each
-    /// literal is in the automaton once: concept frames share their
-    /// concepts' words, and building (and reporting) one automaton pattern
-    /// per frame and word was a sixth of start-up.
+    /// For each literal of the automaton, the literal sets it belongs to.
+    /// Each literal is in the automaton once, and each distinct set once:
+    /// concept frames share their concepts' words, and one automaton
+    /// pattern, or one list of places, per frame and word was a sixth of
+    /// start-up and most of the index's work per check.
     owners: Vec<Vec<usize>>,
-    always: Vec<usize>,
-    keys: Vec<K>,
-    /// Per entry: every match starts with one of its literals.
-    leading: Vec<bool>,
+    /// Per literal set: some entry needs its occurrences, not only whether
+    /// one occurs.
+    placed: Vec<bool>,
+    entries: Vec<Entry<K>>,
+}
+
+struct Entry<K> {
+    key: K,
+    /// Its literal set (one of which every match contains); None: it must
+    /// always run.
+    triggers: Option<usize>,
+    /// Every match starts with one of its literals.
+    leading: bool,
+    /// It runs in windows around its literals.
+    windowed: bool,
+    /// For a leading entry: another literal set every match contains, and
+    /// the longest match. A start with no occurrence of it within that
+    /// length cannot match, and the pattern is not live without one.
+    confirm: Option<(usize, usize)>,
+}
+
+/// Where a live pattern must be searched.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Places<'a> {
+    /// Anchored at these starts (ascending byte offsets where one of its
+    /// leading literals occurs).
+    Starts(Vec<usize>),
+    /// Around these occurrences of its literals, ascending
+    /// (`Pattern::find_around`).
+    Around(&'a [(usize, usize)]),
+    /// The whole text.
+    Whole,
+}
+
+/// The distinct literal sets, each once, and the literals they are made of.
+#[derive(Default)]
+struct LiteralSets<'a> {
+    literals: Vec<&'a [u8]>,
+    owners: Vec<Vec<usize>>,
+    literal_slot: HashMap<&'a [u8], usize>,
+    set_slot: HashMap<&'a [Vec<u8>], usize>,
+}
+
+impl<'a> LiteralSets<'a> {
+    fn slot(&mut self, set: &'a [Vec<u8>]) -> usize {
+        if let Some(&id) = self.set_slot.get(set) {
+            return id;
+        }
+        let id = self.set_slot.len();
+        self.set_slot.insert(set, id);
+        for l in set {
+            let at = *self.literal_slot.entry(l).or_insert_with(|| {
+                self.literals.push(l);
+                self.owners.push(Vec::new());
+                self.literals.len() - 1
+            });
+            if self.owners[at].last() != Some(&id) {
+                self.owners[at].push(id);
+            }
+        }
+        id
+    }
 }
 
 impl<K: Copy> PatternIndex<K> {
     pub fn new<'a>(patterns: impl IntoIterator<Item = (K, &'a Pattern)>) -> PatternIndex<K> {
-        let mut literals: Vec<&[u8]> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        let mut slot: HashMap<&[u8], usize> = HashMap::new();
-        let mut always = Vec::new();
-        let mut keys = Vec::new();
-        let mut leading = Vec::new();
-        for (i, (key, p)) in patterns.into_iter().enumerate() {
-            keys.push(key);
-            leading.push(p.leading);
-            match &p.triggers {
-                Some(lits) => {
-                    for l in lits {
-                        let at = *slot.entry(l).or_insert_with(|| {
-                            literals.push(l);
-                            owners.push(Vec::new());
-                            literals.len() - 1
-                        });
-                        if owners[at].last() != Some(&i) {
-                            owners[at].push(i);
-                        }
-                    }
-                }
-                None => always.push(i),
+        let mut sets = LiteralSets::default();
+        let mut entries = Vec::new();
+        for (key, p) in patterns {
+            let triggers = p.triggers.as_deref().map(|t| sets.slot(t));
+            let confirm = p.confirm.as_ref().map(|(c, len)| (sets.slot(c), *len));
+            entries.push(Entry {
+                key,
+                triggers,
+                leading: p.leading,
+                windowed: p.windowed(),
+                confirm,
+            });
+        }
+        let mut placed = vec![false; sets.set_slot.len()];
+        for e in &entries {
+            if let Some(t) = e.triggers.filter(|_| e.leading || e.windowed) {
+                placed[t] = true;
+            }
+            if let Some((c, _)) = e.confirm {
+                placed[c] = true;
             }
         }
         // Standard semantics so that overlapping searches report every literal.
-        let automaton = (!literals.is_empty()).then(|| {
+        let automaton = (!sets.literals.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .build(&literals)
+                .build(&sets.literals)
                 .expect("literal automaton within default limits")
         });
         PatternIndex {
             automaton,
-            owners,
-            always,
-            keys,
-            leading,
+            owners: sets.owners,
+            placed,
+            entries,
         }
     }
 
-    /// The patterns that can match `text`, in the order they were given,
-    /// each with where to search: at the given starts (ascending byte
-    /// offsets where one of its leading literals occurs) for a pattern
-    /// whose every match starts with one, else the whole text (None).
-    pub fn places(&self, text: &str) -> Vec<(K, Option<Vec<usize>>)> {
-        let mut live = vec![false; self.keys.len()];
-        for &i in &self.always {
-            live[i] = true;
-        }
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.keys.len()];
+    /// Per literal set: whether one of its literals occurs in `text`, and
+    /// (for the sets whose places are needed) where, ascending.
+    fn occurrences(&self, text: &str) -> (Vec<bool>, Vec<Vec<(usize, usize)>>) {
+        let mut seen = vec![false; self.placed.len()];
+        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.placed.len()];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
-                for &i in &self.owners[m.pattern().as_usize()] {
-                    live[i] = true;
-                    if self.leading[i] {
-                        starts[i].push(m.start());
+                for &set in &self.owners[m.pattern().as_usize()] {
+                    seen[set] = true;
+                    if self.placed[set] {
+                        found[set].push((m.start(), m.end()));
                     }
                 }
             }
         }
-        let entries = self.keys.iter().zip(live).zip(starts).zip(&self.leading);
-        entries
-            .filter(|(((_, live), _), _)| *live)
-            .map(|(((key, _), mut starts), leading)| {
-                if !leading {
-                    return (*key, None);
-                }
-                starts.sort_unstable();
+        for f in &mut found {
+            f.sort_unstable();
+            f.dedup();
+        }
+        (seen, found)
+    }
+
+    /// The patterns that can match `text`, in the order they were given,
+    /// each with where to search it (`Places`), to `each`.
+    pub fn places(&self, text: &str, mut each: impl FnMut(K, Places<'_>)) {
+        let (seen, found) = self.occurrences(text);
+        for e in &self.entries {
+            let Some(t) = e.triggers else {
+                each(e.key, Places::Whole);
+                continue;
+            };
+            if !seen[t] {
+                continue;
+            }
+            if e.leading {
+                let mut starts: Vec<usize> = found[t].iter().map(|&(s, _)| s).collect();
                 starts.dedup();
-                (*key, Some(starts))
-            })
-            .collect()
+                if let Some((c, len)) = e.confirm {
+                    starts = confirmed(starts, &found[c], len);
+                    if starts.is_empty() {
+                        continue;
+                    }
+                }
+                each(e.key, Places::Starts(starts));
+            } else if e.windowed {
+                each(e.key, Places::Around(&found[t]));
+            } else {
+                each(e.key, Places::Whole);
+            }
+        }
     }
 
     /// The keys of the patterns that can match `text`, in the order they
     /// were given; the others cannot match it.
     pub fn live(&self, text: &str) -> Vec<K> {
-        let mut live = vec![false; self.keys.len()];
-        for &i in &self.always {
-            live[i] = true;
-        }
+        let mut seen = vec![false; self.placed.len()];
         if let Some(ac) = &self.automaton {
-            let mut remaining = live.iter().filter(|l| !**l).count();
+            let mut unseen = seen.len();
             for m in ac.find_overlapping_iter(text) {
-                if remaining == 0 {
+                if unseen == 0 {
                     break;
                 }
-                for &i in &self.owners[m.pattern().as_usize()] {
-                    if !live[i] {
-                        live[i] = true;
-                        remaining -= 1;
+                for &set in &self.owners[m.pattern().as_usize()] {
+                    if !seen[set] {
+                        seen[set] = true;
+                        unseen -= 1;
                     }
                 }
             }
         }
-        self.keys
-            .iter()
-            .zip(live)
-            .filter(|(_, l)| *l)
-            .map(|(k, _)| *k)
-            .collect()
+        let live = |e: &&Entry<K>| {
+            e.triggers.is_none_or(|t| seen[t]) && e.confirm.is_none_or(|(c, _)| seen[c])
+        };
+        self.entries.iter().filter(live).map(|e| e.key).collect()
     }
+}
+
+/// The starts (ascending) at which a match can begin: those with an
+/// occurrence of the confirming literals (ascending) inside the longest
+/// match from there.
+fn confirmed(starts: Vec<usize>, confirm: &[(usize, usize)], len: usize) -> Vec<usize> {
+    let mut first = 0;
+    starts
+        .into_iter()
+        .filter(|&s| {
+            while first < confirm.len() && confirm[first].0 < s {
+                first += 1;
+            }
+            let reach = s.saturating_add(len);
+            confirm[first..]
+                .iter()
+                .take_while(|&&(cs, _)| cs < reach)
+                .any(|&(_, ce)| ce <= reach)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -369,8 +766,10 @@ mod tests {
             Pattern::lazy(r"(?:^|\D)1\d{10}").unwrap(),
         ];
         let index = PatternIndex::new(["rank", "times", "mobile"].into_iter().zip(&ps));
-        assert_eq!(index.live("本季度排名第一"), vec!["rank", "mobile"]);
-        assert_eq!(index.live("获得3倍收益"), vec!["times", "mobile"]);
+        assert_eq!(index.live("本季度排名第一"), vec!["rank"]);
+        assert_eq!(index.live("获得3倍收益"), vec!["times"]);
+        // Every match of the last one contains its literal 1.
+        assert_eq!(index.live("排名第1"), vec!["rank", "mobile"]);
         assert!(ps[0].regex().is_some() && ps[0].is_match("排名第1"));
     }
 
@@ -414,12 +813,50 @@ mod tests {
             assert!(p.leading, "{source}: every match starts with a literal");
             let index = PatternIndex::new([((), &p)]);
             for text in texts {
-                let places = index.places(text);
                 let mut found = Vec::new();
-                if let Some(((), Some(starts))) = places.first() {
-                    p.find_at_starts(text, starts, |s, e| found.push((s, e)));
-                }
+                index.places(text, |(), places| {
+                    if let Places::Starts(starts) = places {
+                        p.find_at_starts(text, &starts, |s, e| found.push((s, e)));
+                    }
+                });
                 assert_eq!(found, whole_text(&p, text), "{source} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn around_the_literals_finds_what_the_whole_text_search_finds() {
+        let patterns = [
+            r"\d+(?:\.\d+)?%[^,。]{0,4}(?:保本|一定)",
+            r"(?:\d+|[一二三]+)年[^,。]{0,4}(?:资产)?[^,。]{0,2}翻[\d一二]+倍",
+            r"(?:^|[^0-9])(?P<hit>1[3-9]\d(?:[- ]?\d{4}){2})(?:[^0-9]|$)",
+            r"(?:^|[^0-9])(?P<hit>(?:据统计|数据显示)[^。]{0,10}?(?:\d+%))",
+            r"配资|杠杆[^,。]{0,3}\d+\s*倍|\d+\s*倍杠杆",
+            r"(?:\d+|[一二])个?月[^,。]{0,8}涨了[^,。]{0,4}百分之[一二三]+",
+        ];
+        let texts = [
+            "3年资产翻2倍，12年后资产翻一倍，一二年翻二倍。5%保本，5.5%一定赚,12%  ,一定",
+            "电话13812345678或139-1234-5678，138123456789不是。1381234567813912345678",
+            "据统计，90%的客户满意。数据显示30%据统计20%\n数据显示5%",
+            "配资杠杆10倍，3 倍杠杆，杠杆 ，配资配资100倍杠杆",
+            "上周涨了百分之三，近12个月基金涨了近百分之二十一，一月涨了百分之一",
+            "",
+        ];
+        for source in patterns {
+            let p = Pattern::lazy(source).unwrap();
+            assert!(p.windowed(), "{source}: runs around its literals");
+            let index = PatternIndex::new([((), &p)]);
+            // Padded with neutral prose, so that the occurrences are sparse
+            // enough for windows (`WINDOW_OVERHEAD`).
+            let pad = "这是一段普通的说明文字".repeat(100);
+            for text in texts.map(|t| format!("{pad}{t}\n{pad}")) {
+                let mut found = Vec::new();
+                index.places(&text, |(), places| {
+                    if let Places::Around(at) = places {
+                        assert!(p.find_around(&text, at, |s, e| found.push((s, e))));
+                    }
+                });
+                assert_eq!(found, whole_text(&p, &text), "{source} on {text:?}");
             }
         }
     }
@@ -433,15 +870,28 @@ mod tests {
         ];
         let index = PatternIndex::new(["a", "b", "c"].into_iter().zip(&ps));
         let text = "没亏，没赔，3倍收益";
+        let mut places = Vec::new();
+        index.places(text, |key, p| places.push(format!("{key} {p:?}")));
+        // a's 亏 is within reach of the first 没 only.
         assert_eq!(
-            index.places(text),
-            vec![
-                ("a", Some(vec![0, 9])),
-                ("b", Some(vec![0, 9])),
-                ("c", None)
-            ]
+            places,
+            ["a Starts([0])", "b Starts([0, 9])", "c Around([(19, 28)])"]
         );
         assert_eq!(index.live("从未亏"), vec!["a"]);
+        assert!(
+            index.live("从未赚").is_empty(),
+            "a is live only with its 亏"
+        );
+    }
+
+    #[test]
+    fn a_start_needs_the_confirming_literals_within_the_longest_match() {
+        let confirm = [(3, 6), (20, 23), (40, 43)];
+        assert_eq!(
+            confirmed(vec![0, 10, 18, 21, 35], &confirm, 8),
+            vec![0, 18, 35]
+        );
+        assert!(confirmed(vec![0], &[], 8).is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::error::Error;
 use crate::kinds::{Candidate, Kind, Listing, Load, Matched};
 use crate::pack::RuleDef;
-use crate::pattern::{Pattern, PatternIndex};
+use crate::pattern::{Pattern, PatternIndex, Places};
 
 /// Where a kind's regexes come from: the pack field as written, how one
 /// entry becomes a regex (or why it cannot), and where the listing shows
@@ -125,19 +125,25 @@ impl RegexSet {
 
     pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
         let Some(index) = &self.index else { return };
-        for ((i, j), starts) in index.places(text) {
+        index.places(text, |(i, j), places| {
             let pattern = &self.rules[i][j];
-            match starts {
-                Some(starts) => {
-                    pattern.find_at_starts(text, &starts, |s, e| push_trimmed(text, s, e, i, out));
+            let push = |s, e, out: &mut Vec<Candidate>| push_trimmed(text, s, e, i, out);
+            let found = match places {
+                Places::Starts(starts) => {
+                    pattern.find_at_starts(text, &starts, |s, e| push(s, e, out));
+                    true
                 }
-                None => {
-                    if let Some(re) = pattern.regex() {
-                        push_hits(re, text, i, out);
-                    }
+                Places::Around(occurrences) => {
+                    pattern.find_around(text, occurrences, |s, e| push(s, e, out))
+                }
+                Places::Whole => false,
+            };
+            if !found {
+                if let Some(re) = pattern.regex() {
+                    push_hits(re, text, i, out);
                 }
             }
-        }
+        });
     }
 
     pub fn uncompiled(&self) -> Vec<(usize, String)> {
