@@ -136,6 +136,7 @@ impl Switches {
 
 /// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
 /// ranges: a hit is allowed if it overlaps any occurrence of a phrase.
+#[derive(Clone)]
 pub(crate) struct AllowedSpans(Vec<(usize, usize)>);
 
 impl AllowedSpans {
