@@ -53,6 +53,8 @@ pub struct Checker {
     profiles: ProfileSet,
     genre: Genre,
     segmenter: Segmenter,
+    /// Built once: every report carries it.
+    version: Version,
 }
 
 impl Checker {
@@ -91,6 +93,7 @@ impl Checker {
         let mut context = Context::builtin();
         context.add_transparent(rules.all_terms().cloned());
         Checker {
+            version: version_of(&rules),
             rules,
             context,
             labels: LabelSet::builtin(),
@@ -112,22 +115,7 @@ impl Checker {
     }
 
     pub fn version(&self) -> Version {
-        Version {
-            engine: ENGINE_VERSION.to_string(),
-            rules: self
-                .rules
-                .packs
-                .iter()
-                .map(|p| {
-                    if p.version.is_empty() {
-                        p.name.clone()
-                    } else {
-                        format!("{}@{}", p.name, p.version)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" + "),
-        }
+        self.version.clone()
     }
 
     pub fn check(&self, input: &str, options: &CheckOptions) -> Result<Report, Error> {
@@ -278,6 +266,25 @@ impl Checker {
             }
         }
         failures
+    }
+}
+
+/// The engine's version and the rule packs', `name@version` joined by ` + `.
+fn version_of(rules: &RuleSet) -> Version {
+    Version {
+        engine: ENGINE_VERSION.to_string(),
+        rules: rules
+            .packs
+            .iter()
+            .map(|p| {
+                if p.version.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{}@{}", p.name, p.version)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" + "),
     }
 }
 
