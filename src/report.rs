@@ -14,9 +14,10 @@ pub struct Finding {
     pub rule: String,
     pub category: Category,
     pub severity: Severity,
-    /// With `{text}` filled in: the one field a finding renders for itself.
+    // With `{text}` filled in: the one field a finding renders for itself.
+    // (Plain comments here: doc comments would reach the generated TS.)
     pub message: String,
-    /// The rule's own, shared by all its findings (not a copy).
+    // The rule's own, shared by all its findings (not a copy).
     #[cfg_attr(test, ts(type = "string"))]
     pub suggestion: Arc<str>,
     /// What one-click fixing puts in place of `text` ("" deletes it); absent
@@ -24,7 +25,7 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub replacement: Option<String>,
-    /// The rule's own, shared by all its findings (not a copy).
+    // The rule's own, shared by all its findings (not a copy).
     #[cfg_attr(test, ts(type = "string"))]
     pub basis: Arc<str>,
     /// Where: the text as written and as seen, the span, line and column
