@@ -11,9 +11,11 @@ use crate::kinds::BuiltinRules;
 use crate::labels::LabelSet;
 use crate::normalize::Normalized;
 use crate::pipeline::assemble::{report, Checked};
-use crate::pipeline::document::{labels_and_profile, resolve_profile};
-use crate::pipeline::scan::Scanner;
-use crate::profile::ProfileSet;
+use crate::pipeline::document::{labels_and_profile, resolve_profile, Labelled};
+use crate::pipeline::scan::{Scanned, Scanner};
+#[cfg(feature = "parallel")]
+use crate::pipeline::split::Split;
+use crate::profile::{Profile, ProfileSet};
 use crate::report::{Report, Version};
 use crate::rules::{RuleInfo, RuleSet};
 use crate::segment::Segmenter;
@@ -51,6 +53,8 @@ pub struct Checker {
     profiles: ProfileSet,
     genre: Genre,
     segmenter: Segmenter,
+    /// Built once: every report carries it.
+    version: Version,
 }
 
 impl Checker {
@@ -89,6 +93,7 @@ impl Checker {
         let mut context = Context::builtin();
         context.add_transparent(rules.all_terms().cloned());
         Checker {
+            version: version_of(&rules),
             rules,
             context,
             labels: LabelSet::builtin(),
@@ -110,25 +115,35 @@ impl Checker {
     }
 
     pub fn version(&self) -> Version {
-        Version {
-            engine: ENGINE_VERSION.to_string(),
-            rules: self
-                .rules
-                .packs
-                .iter()
-                .map(|p| {
-                    if p.version.is_empty() {
-                        p.name.clone()
-                    } else {
-                        format!("{}@{}", p.name, p.version)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" + "),
-        }
+        self.version.clone()
     }
 
     pub fn check(&self, input: &str, options: &CheckOptions) -> Result<Report, Error> {
+        self.check_in(input, options, None)
+    }
+
+    /// `check`, with the text split into `parts` parts read with `margin`
+    /// bytes around them whatever its size (tests: the result must equal
+    /// `check`'s). `parts` 1 is one pass.
+    #[doc(hidden)]
+    #[cfg(feature = "parallel")]
+    pub fn check_in_parts(
+        &self,
+        input: &str,
+        options: &CheckOptions,
+        parts: usize,
+        margin: usize,
+    ) -> Result<Report, Error> {
+        self.check_in(input, options, Some((parts, margin)))
+    }
+
+    /// `forced`: split into (parts, margin) regardless of size.
+    fn check_in(
+        &self,
+        input: &str,
+        options: &CheckOptions,
+        forced: Option<(usize, usize)>,
+    ) -> Result<Report, Error> {
         validate_input(input)?;
         let norm = Normalized::new(input);
         let text = norm.text.as_str();
@@ -140,8 +155,14 @@ impl Checker {
             .as_ref()
             .map_or(0, |g| g.promotion_from.unwrap_or(text.len()));
         let scanner = self.scanner();
-        let scanned = scanner.scan(text, profile, warning_until, options.explain);
-        let labelled = labels_and_profile(&self.rules, &self.labels, profile, text);
+        let (scanned, labelled) = self.scan_and_label(
+            &scanner,
+            text,
+            profile,
+            warning_until,
+            options.explain,
+            forced,
+        );
         let checked = Checked {
             input,
             norm: &norm,
@@ -154,6 +175,43 @@ impl Checker {
             explain: options.explain,
         };
         Ok(report(&scanner, checked, self.version()))
+    }
+
+    /// The hits (the scan) and the labels and document-level findings: one
+    /// after the other, or, for a large text on a pool of several threads,
+    /// at once, with the scan itself split (pipeline/split.rs).
+    fn scan_and_label(
+        &self,
+        scanner: &Scanner,
+        text: &str,
+        profile: &Profile,
+        warning_until: usize,
+        explain: bool,
+        forced: Option<(usize, usize)>,
+    ) -> (Scanned, Labelled) {
+        let label = || labels_and_profile(&self.rules, &self.labels, profile, text);
+        #[cfg(not(feature = "parallel"))]
+        let _ = forced;
+        #[cfg(feature = "parallel")]
+        if let Some(split) = self.split_for(text.len(), forced) {
+            return rayon::join(
+                || scanner.scan_split(text, profile, warning_until, explain, split),
+                label,
+            );
+        }
+        (scanner.scan(text, profile, warning_until, explain), label())
+    }
+
+    /// How to split a text of `len` bytes, if at all. Only built-in rules:
+    /// with user rules the order of candidates reaches the report
+    /// (pipeline/split.rs), so one pass keeps it.
+    #[cfg(feature = "parallel")]
+    fn split_for(&self, len: usize, forced: Option<(usize, usize)>) -> Option<Split> {
+        let split = match forced {
+            Some((parts, margin)) => Some(Split { parts, margin }).filter(|_| parts > 1),
+            None => Split::for_len(len),
+        }?;
+        self.rules.rules.iter().all(|r| r.builtin).then_some(split)
     }
 
     /// The view of the checker that the context and report stages read.
@@ -208,6 +266,25 @@ impl Checker {
             }
         }
         failures
+    }
+}
+
+/// The engine's version and the rule packs', `name@version` joined by ` + `.
+fn version_of(rules: &RuleSet) -> Version {
+    Version {
+        engine: ENGINE_VERSION.to_string(),
+        rules: rules
+            .packs
+            .iter()
+            .map(|p| {
+                if p.version.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{}@{}", p.name, p.version)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" + "),
     }
 }
 

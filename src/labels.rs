@@ -111,8 +111,8 @@ impl LabelSet {
                     category: Category::MissingLabel,
                     severity: Severity::Error,
                     message: def.message,
-                    suggestion: def.suggestion,
-                    basis: def.basis,
+                    suggestion: def.suggestion.into(),
+                    basis: def.basis.into(),
                 },
                 #[cfg(test)]
                 examples: def.examples,

@@ -3,6 +3,8 @@
 //! Declared once here; the compiled rule, the listing (`RuleInfo`), labels,
 //! profile extras and every finding take these fields from one `RuleMeta`.
 
+use std::sync::Arc;
+
 use crate::pack::{Category, RuleDef, Severity};
 use crate::report::{Finding, Place};
 
@@ -14,9 +16,10 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// The Chinese message; `{text}` is replaced by the flagged text.
     pub message: String,
-    pub suggestion: String,
-    /// The legal basis, named in every finding.
-    pub basis: String,
+    /// Shared with every finding of the rule, never copied into it.
+    pub suggestion: Arc<str>,
+    /// The legal basis, named in every finding (shared, as `suggestion`).
+    pub basis: Arc<str>,
 }
 
 impl RuleMeta {
@@ -26,8 +29,8 @@ impl RuleMeta {
             category: def.category,
             severity: def.severity,
             message: def.message.clone(),
-            suggestion: def.suggestion.clone(),
-            basis: def.basis.clone(),
+            suggestion: def.suggestion.as_str().into(),
+            basis: def.basis.as_str().into(),
         }
     }
 
@@ -36,10 +39,20 @@ impl RuleMeta {
     /// span, and leaves them empty for a document-level finding.
     pub fn finding(&self, severity: Severity, replacement: Option<String>) -> Finding {
         Finding {
+            message: self.message.clone(),
+            ..self.unquoted(severity, replacement)
+        }
+    }
+
+    /// `finding` with an empty message, for the report stage, which writes
+    /// the message once with `{text}` filled in rather than copying the
+    /// template first. Suggestion and basis are shared, not copied.
+    pub(crate) fn unquoted(&self, severity: Severity, replacement: Option<String>) -> Finding {
+        Finding {
             rule: self.id.clone(),
             category: self.category,
             severity,
-            message: self.message.clone(),
+            message: String::new(),
             suggestion: self.suggestion.clone(),
             replacement,
             basis: self.basis.clone(),

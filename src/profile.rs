@@ -128,8 +128,8 @@ impl ProfileSet {
                             category: Category::MissingLabel,
                             severity: e.severity,
                             message: e.message,
-                            suggestion: e.suggestion,
-                            basis: e.basis,
+                            suggestion: e.suggestion.into(),
+                            basis: e.basis.into(),
                         },
                         requires_label: e.requires_label,
                     })

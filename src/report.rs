@@ -1,6 +1,7 @@
 //! The report: one serde struct shared by the CLI, wasm and tests.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,14 +14,20 @@ pub struct Finding {
     pub rule: String,
     pub category: Category,
     pub severity: Severity,
+    // With `{text}` filled in: the one field a finding renders for itself.
+    // (Plain comments here: doc comments would reach the generated TS.)
     pub message: String,
-    pub suggestion: String,
+    // The rule's own, shared by all its findings (not a copy).
+    #[cfg_attr(test, ts(type = "string"))]
+    pub suggestion: Arc<str>,
     /// What one-click fixing puts in place of `text` ("" deletes it); absent
     /// when the fix needs a human rewrite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub replacement: Option<String>,
-    pub basis: String,
+    // The rule's own, shared by all its findings (not a copy).
+    #[cfg_attr(test, ts(type = "string"))]
+    pub basis: Arc<str>,
     /// Where: the text as written and as seen, the span, line and column
     /// (all empty for a document-level finding).
     #[serde(flatten)]
@@ -270,12 +277,16 @@ pub struct Report {
 impl Summary {
     pub fn of(findings: &[Finding], suppressed: usize, missing_labels: Vec<LabelKind>) -> Summary {
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-        let mut by_category = BTreeMap::new();
+        // Counted under the categories' static names, so that only the few
+        // keys of the report are allocated, not one per finding.
+        let mut counted: BTreeMap<&'static str, usize> = BTreeMap::new();
         for f in findings {
-            *by_category
-                .entry(f.category.as_str().to_string())
-                .or_insert(0) += 1;
+            *counted.entry(f.category.as_str()).or_insert(0) += 1;
         }
+        let by_category = counted
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
         let errors = count(Severity::Error);
         let warnings = count(Severity::Warning);
         let pass = errors == 0;

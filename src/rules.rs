@@ -136,6 +136,7 @@ impl Switches {
 
 /// The bytes of a text that allow-listed phrases cover, as sorted, disjoint
 /// ranges: a hit is allowed if it overlaps any occurrence of a phrase.
+#[derive(Clone)]
 pub(crate) struct AllowedSpans(Vec<(usize, usize)>);
 
 impl AllowedSpans {
@@ -249,8 +250,8 @@ impl RuleInfo {
             enabled,
             builtin,
             message: meta.message.clone(),
-            suggestion: meta.suggestion.clone(),
-            basis: meta.basis.clone(),
+            suggestion: meta.suggestion.to_string(),
+            basis: meta.basis.to_string(),
             terms: 0,
             patterns: 0,
             kinds: Vec::new(),

@@ -98,6 +98,9 @@ fn next_chunk(
     chunk
 }
 
+/// Check the batch chunk by chunk. The pool checks one chunk while this
+/// thread writes the one before and reads the one after, so the workers
+/// never wait for the output or the input (they did, at every chunk).
 pub fn run(
     checker: &Checker,
     reader: &mut dyn BufRead,
@@ -109,64 +112,89 @@ pub fn run(
 ) -> io::Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut line_no = 0usize;
-    loop {
-        let chunk = next_chunk(reader, name, &mut line_no, &mut outcome);
-        if chunk.is_empty() {
-            break;
-        }
-        for ((line, _), result) in chunk
-            .iter()
-            .zip(check_chunk(checker, &chunk, defaults, pool))
-        {
-            match result {
-                Ok((rendered, pass)) => {
-                    outcome.failed |= !pass;
-                    writeln!(out, "{rendered}")?;
-                }
-                Err((id, msg)) => {
-                    outcome.bad_lines += 1;
-                    warn(format!("{name} 第{line}行：{msg}"));
-                    let entry = LineError {
-                        id: &id,
-                        line: *line,
-                        error: &msg,
-                    };
-                    serde_json::to_writer(&mut *out, &entry)?;
-                    writeln!(out)?;
-                }
+    let mut chunk = next_chunk(reader, name, &mut line_no, &mut outcome);
+    let mut done: Option<Checked> = None;
+    while !chunk.is_empty() || done.is_some() {
+        let mut checked = None;
+        let mut next = Vec::new();
+        let written = pool.in_place_scope(|scope| {
+            if !chunk.is_empty() {
+                scope.spawn(|_| checked = Some(check_chunk(checker, &chunk, defaults)));
             }
-        }
-        if outcome.stopped.is_some() {
-            break;
-        }
+            let written = done
+                .take()
+                .map_or(Ok(()), |d| write_chunk(d, name, &mut outcome, out, warn));
+            if outcome.stopped.is_none() && !chunk.is_empty() {
+                next = next_chunk(reader, name, &mut line_no, &mut outcome);
+            }
+            written
+        });
+        written?;
+        done = checked.map(|results| Checked {
+            lines: chunk.iter().map(|(line, _)| *line).collect(),
+            results,
+        });
+        chunk = next;
     }
     Ok(outcome)
+}
+
+/// A chunk's line numbers and what checking each line gave.
+struct Checked {
+    lines: Vec<usize>,
+    results: Vec<LineOutcome>,
+}
+
+fn write_chunk(
+    checked: Checked,
+    name: &str,
+    outcome: &mut Outcome,
+    out: &mut dyn Write,
+    warn: &mut dyn FnMut(String),
+) -> io::Result<()> {
+    for (line, result) in checked.lines.into_iter().zip(checked.results) {
+        match result {
+            Ok((rendered, pass)) => {
+                outcome.failed |= !pass;
+                out.write_all(rendered.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            Err((id, msg)) => {
+                outcome.bad_lines += 1;
+                warn(format!("{name} 第{line}行：{msg}"));
+                let entry = LineError {
+                    id: &id,
+                    line,
+                    error: &msg,
+                };
+                serde_json::to_writer(&mut *out, &entry)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Check a chunk of lines on the pool, results in input order. A line whose
 /// check panicked still answers, with an internal error, so that one bad
 /// document never takes the batch down.
+/// Runs on the pool (the caller spawns it there).
 fn check_chunk(
     checker: &Checker,
     chunk: &[(usize, Vec<u8>)],
     defaults: &CheckOptions,
-    pool: &ThreadPool,
 ) -> Vec<LineOutcome> {
-    pool.install(|| {
-        chunk
-            .par_iter()
-            .map(|(_, line)| {
-                std::panic::catch_unwind(|| check_line(checker, line, defaults)).unwrap_or_else(
-                    |_| {
-                        Err((
-                            serde_json::Value::Null,
-                            "内部错误：检查线程异常退出".to_string(),
-                        ))
-                    },
-                )
+    chunk
+        .par_iter()
+        .map(|(_, line)| {
+            std::panic::catch_unwind(|| check_line(checker, line, defaults)).unwrap_or_else(|_| {
+                Err((
+                    serde_json::Value::Null,
+                    "内部错误：检查线程异常退出".to_string(),
+                ))
             })
-            .collect()
-    })
+        })
+        .collect()
 }
 
 fn check_line(checker: &Checker, line: &[u8], defaults: &CheckOptions) -> LineOutcome {

@@ -43,6 +43,9 @@ struct Pending {
     hit: Option<Hit>,
     /// Why it is reported as suppressed: a user rule's hit covers it.
     covered: Option<String>,
+    /// The rule whose message template the finding quotes, once located
+    /// (None for a document-level finding, whose message is set).
+    rule: Option<usize>,
 }
 
 pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> Report {
@@ -80,12 +83,14 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
         range: Some(norm.to_original(h.start, h.end)),
         hit: Some(*h),
         covered: None,
+        rule: Some(h.rule),
     }));
     pending.extend(labelled.findings.into_iter().map(|finding| Pending {
         finding,
         range: None,
         hit: None,
         covered: None,
+        rule: None,
     }));
     // Hits that a user rule's hit covers, or that cover a user rule's
     // hit, are reported as suppressed with the reason, never dropped
@@ -102,6 +107,7 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
             range: Some(norm.to_original(h.start, h.end)),
             hit: None,
             covered: Some(format!("与{whose} {} 的命中重叠，由它代为报告", by.meta.id)),
+            rule: Some(h.rule),
         }
     }));
 
@@ -127,7 +133,9 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
             range,
             hit,
             covered,
+            rule,
         } = p;
+        let template = rule.map(|r| rules[r].meta.message.as_str());
         if let (Some(range), Some(span)) = (range, span) {
             finding.place = place(input, range, span);
             // A masked number keeps the input's own characters (1002X,
@@ -136,7 +144,11 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
                 let matched = &text[h.start..h.end];
                 finding.replacement = rules[h.rule].replacement_for(matched, &finding.place.text);
             }
-            finding.message = quote_in_message(&finding.message, &finding.place.visible);
+            if let Some(template) = template {
+                finding.message = quote_in_message(template, &finding.place.visible);
+            }
+        } else if let Some(template) = template {
+            finding.message = template.to_string();
         }
         let marker = match &covered {
             Some(reason) => Some(reason.as_str()),
@@ -200,7 +212,7 @@ fn hit_finding(scanner: &Scanner, text: &str, h: &Hit) -> Finding {
     let rule = &scanner.rules.rules[h.rule];
     let matched = &text[h.start..h.end];
     rule.meta
-        .finding(h.severity, rule.replacement_for(matched, matched))
+        .unquoted(h.severity, rule.replacement_for(matched, matched))
 }
 
 /// The report's `explained` list from the dropped candidates, with
@@ -253,13 +265,23 @@ fn place(input: &str, (s, e): (usize, usize), (span, pos): (Span, Position)) -> 
 
 /// A message with `{text}` filled in. The text is cut to 40 characters: a
 /// merged run of repetitions can be megabytes, and a message is for reading.
+/// Written in one allocation of the right size.
 fn quote_in_message(message: &str, text: &str) -> String {
-    if !message.contains("{text}") {
-        return message.to_string();
-    }
+    const SLOT: &str = "{text}";
     let shown = head_chars(text, 40);
     let ellipsis = if shown.len() < text.len() { "…" } else { "" };
-    message.replace("{text}", &format!("{shown}{ellipsis}"))
+    let slots = message.matches(SLOT).count();
+    let mut out = String::with_capacity(
+        message.len() - slots * SLOT.len() + slots * (shown.len() + ellipsis.len()),
+    );
+    let mut pieces = message.split(SLOT);
+    out.push_str(pieces.next().unwrap_or(""));
+    for piece in pieces {
+        out.push_str(shown);
+        out.push_str(ellipsis);
+        out.push_str(piece);
+    }
+    out
 }
 
 /// Keep the `max` hits that matter most, in their original order: those not

@@ -50,7 +50,7 @@ impl Scanner<'_> {
             if let Err(reason) = verdict {
                 let f = &mut findings[i];
                 f.replacement = None;
-                f.suggestion = format!("{}不提供一键修改：{reason}。", f.suggestion);
+                f.suggestion = format!("{}不提供一键修改：{reason}。", f.suggestion).into();
             }
         }
     }

@@ -12,6 +12,9 @@
 //! 5. report (`assemble.rs`, `fixes.rs`): findings located in the original
 //!    text, suppression, the one-click fixes that are safe, the summary.
 //!
+//! With the `parallel` feature, a large document's candidates and context
+//! run on parts of it at once (`split.rs`), with the same result.
+//!
 //! `engine.rs` runs them in this order; each stage depends only on the ones
 //! before it.
 
@@ -22,3 +25,5 @@ mod fixes;
 mod hit;
 mod overlaps;
 pub(crate) mod scan;
+#[cfg(feature = "parallel")]
+pub(crate) mod split;
