@@ -47,6 +47,17 @@ impl Scanner<'_> {
         // Segmentations and sentence cues are per clause: on dense copy they
         // are as many as the hits, so they go before the findings are built.
         drop(cache);
+        self.settle_overlaps(hits, unflagged, explain)
+    }
+
+    /// The last step of every scan, whole or split: overlapping hits are
+    /// resolved, and the explained candidates consolidated against what stands.
+    pub(crate) fn settle_overlaps(
+        &self,
+        mut hits: Vec<Hit>,
+        mut unflagged: Vec<Unflagged>,
+        explain: bool,
+    ) -> Scanned {
         let mut sink = explain.then_some(&mut unflagged);
         let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
         covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));

@@ -26,7 +26,6 @@ use crate::explain::Unflagged;
 use crate::kinds::Candidate;
 use crate::pipeline::filter::{CheckCache, Scanner};
 use crate::pipeline::hit::Hit;
-use crate::pipeline::overlaps::{drop_generic_overlaps, resolve_overlaps};
 use crate::pipeline::scan::Scanned;
 use crate::profile::Profile;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
@@ -139,19 +138,7 @@ impl Scanner<'_> {
             hits.extend(h);
             unflagged.extend(u);
         }
-        // From here on as in `scan`: the overlaps of the merged hits.
-        let mut sink = explain.then_some(&mut unflagged);
-        let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
-        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));
-        let unflagged = crate::explain::consolidate(
-            unflagged,
-            &hits
-                .iter()
-                .chain(covered.iter().map(|(h, _)| h))
-                .map(|h| (h.rule, h.start, h.end))
-                .collect::<Vec<_>>(),
-        );
-        (hits, covered, unflagged)
+        self.settle_overlaps(hits, unflagged, explain)
     }
 
     /// The candidates that start in `a..b`, found in the part and a margin
