@@ -3,6 +3,7 @@
 //! sentence around a one-click fix to vet it.
 
 use crate::explain::Unflagged;
+use crate::kinds::Candidate;
 use crate::pipeline::filter::CheckCache;
 pub(crate) use crate::pipeline::filter::Scanner;
 use crate::pipeline::hit::Hit;
@@ -29,12 +30,30 @@ impl Scanner<'_> {
         cache.allowed = self.rules.allowed_spans(text);
         cache.exceptions = self.rules.exception_spans(text);
         cache.explain = explain;
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut unflagged: Vec<Unflagged> = Vec::new();
-        for c in self.rules.candidates(text) {
-            match self.keep(text, &c, profile, &mut cache) {
+        let candidates = self.rules.candidates(text);
+        let (hits, unflagged) = self.keep_all(text, &candidates, profile, &mut cache);
+        // Segmentations and sentence cues are per clause: on dense copy they
+        // are as many as the hits, so they go before the findings are built.
+        drop(cache);
+        self.settle_overlaps(hits, unflagged, explain)
+    }
+
+    /// The context stage on candidates: those that stand, and, when
+    /// explaining, those dropped with why. A whole scan and each part of a
+    /// split scan run it.
+    pub(crate) fn keep_all(
+        &self,
+        text: &str,
+        candidates: &[Candidate],
+        profile: &Profile,
+        cache: &mut CheckCache,
+    ) -> (Vec<Hit>, Vec<Unflagged>) {
+        let mut hits = Vec::new();
+        let mut unflagged = Vec::new();
+        for c in candidates {
+            match self.keep(text, c, profile, cache) {
                 Ok(hit) => hits.push(hit),
-                Err(Some(why)) if explain => unflagged.push(Unflagged {
+                Err(Some(why)) if cache.explain => unflagged.push(Unflagged {
                     rule: c.rule,
                     start: c.start,
                     end: c.end,
@@ -44,10 +63,7 @@ impl Scanner<'_> {
                 Err(_) => {}
             }
         }
-        // Segmentations and sentence cues are per clause: on dense copy they
-        // are as many as the hits, so they go before the findings are built.
-        drop(cache);
-        self.settle_overlaps(hits, unflagged, explain)
+        (hits, unflagged)
     }
 
     /// The last step of every scan, whole or split: overlapping hits are

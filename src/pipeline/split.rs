@@ -154,32 +154,6 @@ impl Scanner<'_> {
         });
         found
     }
-
-    /// The context stage on one part's candidates, as `scan` runs it.
-    fn keep_all(
-        &self,
-        text: &str,
-        candidates: &[Candidate],
-        profile: &Profile,
-        cache: &mut CheckCache,
-    ) -> (Vec<Hit>, Vec<Unflagged>) {
-        let mut hits = Vec::new();
-        let mut unflagged = Vec::new();
-        for c in candidates {
-            match self.keep(text, c, profile, cache) {
-                Ok(hit) => hits.push(hit),
-                Err(Some(why)) if cache.explain => unflagged.push(Unflagged {
-                    rule: c.rule,
-                    start: c.start,
-                    end: c.end,
-                    severity: self.rules.rules[c.rule].meta.severity,
-                    why,
-                }),
-                Err(_) => {}
-            }
-        }
-        (hits, unflagged)
-    }
 }
 
 #[cfg(test)]
