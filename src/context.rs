@@ -35,6 +35,8 @@ struct ContextFile {
     clause_ends: Vec<String>,
     rhetorical: Vec<String>,
     tag_questions: Vec<String>,
+    embedded_questions: Vec<String>,
+    concessives: Vec<String>,
 }
 
 pub struct Context {
@@ -51,6 +53,8 @@ pub struct Context {
     clause_ends: Vec<char>,
     rhetorical: Vec<String>,
     tag_questions: Vec<String>,
+    embedded_questions: Cues,
+    concessives: Cues,
 }
 
 /// A list of cue words searched as one automaton: a sentence's cues were
@@ -129,6 +133,8 @@ impl Context {
             frame_condemnations: Cues::new(&fold_all(file.frame_condemnations)),
             rhetorical: fold_all(file.rhetorical),
             tag_questions: fold_all(file.tag_questions),
+            embedded_questions: Cues::new(&fold_all(file.embedded_questions)),
+            concessives: Cues::new(&fold_all(file.concessives)),
             sentence_ends: file
                 .sentence_ends
                 .iter()
@@ -259,6 +265,15 @@ impl Context {
         let body = text[sentence.0..sentence.1].trim_end();
         let asks = after.starts_with('?') || body.ends_with('?') || body.ends_with('吗');
         asks && !self.is_rhetorical(body) && self.asks_about(body, hit.saturating_sub(sentence.0))
+    }
+
+    /// Does the clause embed a question (有姐妹问会不会亏), other than a
+    /// concessive one (不管会不会跌)? Its claim words are asked, not said.
+    pub fn asks_in_clause(&self, clause: &str) -> bool {
+        match self.embedded_questions.first_end(clause) {
+            Some(end) => !self.concessives.any(&clause[..end]),
+            None => false,
+        }
     }
 
     /// A question asks about its last clause (这款会亏吗？), or through a tag

@@ -326,3 +326,26 @@ fn large_input_is_checked() {
         .unwrap_err();
     assert_eq!(e.input_kind(), Some(InputKind::TooLarge), "{e}");
 }
+
+#[test]
+fn an_embedded_question_asks_and_the_answer_claims() {
+    // The clause that asks is not a claim; the clause that answers is.
+    let report = check("评论区有人问会不会亏本，我跟你们说，这款从来没亏过一分钱。");
+    let claims: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.place.span.is_some())
+        .map(|f| f.place.text.as_str())
+        .collect();
+    assert!(
+        claims.iter().any(|t| t.contains("没亏过")),
+        "the answer is a claim: {claims:?}"
+    );
+    assert!(
+        !claims.iter().any(|t| t.contains("会不会")),
+        "the question is not: {claims:?}"
+    );
+    assert!(rules_hit(&check("大家都在问是否保本、会不会亏损。")).is_empty());
+    // A concessive 不管…会不会 asks nothing: the claim in its clause stands.
+    assert!(!rules_hit(&check("不管市场会不会跌本金都一分不少")).is_empty());
+}

@@ -101,7 +101,10 @@ impl Scanner<'_> {
         c: &Candidate,
         cache: &mut CheckCache,
     ) -> Option<Dropped> {
-        if self.context.is_question(text, sentence, c.start) {
+        let clause = self.context.clause(text, c.start, c.end);
+        if self.context.is_question(text, sentence, c.start)
+            || self.context.asks_in_clause(&text[clause.0..clause.1])
+        {
             return Some(Dropped::Question);
         }
         if cache.in_warning_text(sentence.0) {
