@@ -89,6 +89,7 @@ impl Scanner<'_> {
             start: c.start,
             end: c.end,
             severity,
+            matched: c.matched,
         })
     }
 

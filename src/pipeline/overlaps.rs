@@ -4,6 +4,7 @@
 //! what it covers is returned to be reported as suppressed.
 
 use crate::explain::{Dropped, Unflagged};
+use crate::kinds::Matched;
 use crate::pack::Severity;
 use crate::pipeline::hit::Hit;
 use crate::rules::Rule;
@@ -112,15 +113,19 @@ impl Reach {
 pub(crate) fn resolve_overlaps(
     hits: &mut Vec<Hit>,
     rules: &[Rule],
+    adjoins: impl Fn(&Hit, &Hit) -> bool,
     explain: Option<&mut Vec<Unflagged>>,
 ) -> Vec<(Hit, usize)> {
     hits.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
         match merged.last_mut() {
-            Some(last) if last.rule == h.rule && h.start <= last.end => {
+            Some(last) if last.rule == h.rule && (h.start <= last.end || adjoins(last, &h)) => {
                 last.end = last.end.max(h.end);
                 last.severity = last.severity.max(h.severity);
+                if h.matched == Matched::Term {
+                    last.matched = Matched::Term;
+                }
             }
             _ => merged.push(h),
         }

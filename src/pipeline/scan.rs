@@ -3,7 +3,7 @@
 //! sentence around a one-click fix to vet it.
 
 use crate::explain::Unflagged;
-use crate::kinds::Candidate;
+use crate::kinds::{Candidate, Matched};
 use crate::pipeline::filter::CheckCache;
 pub(crate) use crate::pipeline::filter::Scanner;
 use crate::pipeline::hit::Hit;
@@ -35,7 +35,7 @@ impl Scanner<'_> {
         // Segmentations and sentence cues are per clause: on dense copy they
         // are as many as the hits, so they go before the findings are built.
         drop(cache);
-        self.settle_overlaps(hits, unflagged, explain)
+        self.settle_overlaps(text, hits, unflagged, explain)
     }
 
     /// The context stage on candidates: those that stand, and, when
@@ -70,13 +70,15 @@ impl Scanner<'_> {
     /// resolved, and the explained candidates consolidated against what stands.
     pub(crate) fn settle_overlaps(
         &self,
+        text: &str,
         mut hits: Vec<Hit>,
         mut unflagged: Vec<Unflagged>,
         explain: bool,
     ) -> Scanned {
         let mut sink = explain.then_some(&mut unflagged);
         let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
-        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, sink));
+        let adjoins = |a: &Hit, b: &Hit| self.one_claim(text, a, b);
+        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, adjoins, sink));
         let unflagged = crate::explain::consolidate(
             unflagged,
             &hits
@@ -87,4 +89,28 @@ impl Scanner<'_> {
         );
         (hits, covered, unflagged)
     }
+
+    /// Do two hits of one rule, `a` before `b`, read as one claim? They do
+    /// when only a comma or two part them in one sentence (每年存进去两万，
+    /// 存五年): a reviewer marks that once, and two findings would count the
+    /// same claim twice. A word between them (词条甲和词条乙) makes two, and so
+    /// does a lexicon term, which is a whole claim (零风险，稳赚). The joined span stays short, so a
+    /// finding is still the claim and not the sentence.
+    fn one_claim(&self, text: &str, a: &Hit, b: &Hit) -> bool {
+        let Some(gap) = text.get(a.end..b.start) else {
+            return false;
+        };
+        a.matched == Matched::Regex
+            && b.matched == Matched::Regex
+            && gap.chars().count() <= JOIN_GAP_CHARS
+            && gap.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '、')
+            && text[a.start..b.end].chars().count() <= JOIN_MAX_CHARS
+            && self.context.sentence(text, a.start, a.end).1 >= b.end
+    }
 }
+
+/// The most punctuation characters between two hits of one rule that still join.
+const JOIN_GAP_CHARS: usize = 2;
+/// The longest span two joined hits may make.
+const JOIN_MAX_CHARS: usize = 24;
+

@@ -138,7 +138,7 @@ impl Scanner<'_> {
             hits.extend(h);
             unflagged.extend(u);
         }
-        self.settle_overlaps(hits, unflagged, explain)
+        self.settle_overlaps(text, hits, unflagged, explain)
     }
 
     /// The candidates that start in `a..b`, found in the part and a margin
