@@ -78,7 +78,12 @@ impl Scanner<'_> {
         let mut sink = explain.then_some(&mut unflagged);
         let mut covered = drop_generic_overlaps(&mut hits, &self.rules.rules, sink.as_deref_mut());
         let adjoins = |a: &Hit, b: &Hit| self.one_claim(text, a, b);
-        covered.extend(resolve_overlaps(&mut hits, &self.rules.rules, adjoins, sink));
+        covered.extend(resolve_overlaps(
+            &mut hits,
+            &self.rules.rules,
+            adjoins,
+            sink,
+        ));
         let unflagged = crate::explain::consolidate(
             unflagged,
             &hits
@@ -103,7 +108,9 @@ impl Scanner<'_> {
         a.matched == Matched::Regex
             && b.matched == Matched::Regex
             && gap.chars().count() <= JOIN_GAP_CHARS
-            && gap.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '、')
+            && gap
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '、')
             && text[a.start..b.end].chars().count() <= JOIN_MAX_CHARS
             && self.context.sentence(text, a.start, a.end).1 >= b.end
     }
@@ -113,4 +120,3 @@ impl Scanner<'_> {
 const JOIN_GAP_CHARS: usize = 2;
 /// The longest span two joined hits may make.
 const JOIN_MAX_CHARS: usize = 24;
-
