@@ -1,9 +1,8 @@
 //! Context around a hit: clause and sentence bounds, negation, and quotation
 //! or warning frames that turn a claim into a citation.
 
-use std::collections::HashSet;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::fold::fold_str;
@@ -40,11 +39,11 @@ struct ContextFile {
 }
 
 pub struct Context {
-    negators: HashSet<String>,
-    neutral: HashSet<String>,
+    negators: FxHashSet<String>,
+    neutral: FxHashSet<String>,
     /// Rule terms: a negation reaches across a coordinated claim
     /// (不承诺保本和最低收益), so other claims do not stop the walk.
-    transparent: HashSet<String>,
+    transparent: FxHashSet<String>,
     quote_pairs: Vec<(char, char)>,
     quote_frame_cues: Cues,
     frame_leads: Cues,
@@ -122,7 +121,7 @@ impl Context {
         Context {
             negators: fold_all(file.negators).into_iter().collect(),
             neutral: fold_all(file.neutral).into_iter().collect(),
-            transparent: HashSet::new(),
+            transparent: FxHashSet::default(),
             quote_pairs: file
                 .quote_pairs
                 .iter()
@@ -152,12 +151,56 @@ impl Context {
         self.transparent.extend(terms);
     }
 
+    /// The sentence around `start..end`, walked out from it: the definition
+    /// that [`TextBounds`] looks up (the context stage uses the table; a
+    /// caller with a few hits walks).
     pub fn sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
         bounds(text, start, end, &self.sentence_ends)
     }
 
+    #[cfg(test)]
     pub fn clause(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
         bounds(text, start, end, &self.clause_ends)
+    }
+
+    /// Every sentence and clause delimiter of `text`, found in one pass: the
+    /// context stage then looks each candidate's sentence and clause up
+    /// instead of walking out from it character by character (those walks,
+    /// two per candidate, repeated for every candidate of a sentence).
+    pub fn text_bounds(&self, text: &str) -> TextBounds {
+        let mut ascii = [0u8; 128];
+        let mut other: Vec<(char, u8)> = Vec::new();
+        for (list, bit) in [(&self.sentence_ends, SENTENCE), (&self.clause_ends, CLAUSE)] {
+            for &c in list {
+                if c.is_ascii() {
+                    ascii[c as usize] |= bit;
+                } else if let Some(slot) = other.iter_mut().find(|(o, _)| *o == c) {
+                    slot.1 |= bit;
+                } else {
+                    other.push((c, bit));
+                }
+            }
+        }
+        let mut out = TextBounds::default();
+        for (i, c) in text.char_indices() {
+            let bits = if c.is_ascii() {
+                ascii[c as usize]
+            } else {
+                other.iter().find(|(o, _)| *o == c).map_or(0, |&(_, b)| b)
+            };
+            if bits == 0 {
+                continue;
+            }
+            if bits & SENTENCE != 0 {
+                out.sentence.push(i);
+            }
+            if bits & CLAUSE != 0 {
+                out.clause.push(i);
+            }
+        }
+        out.sentence.finish(text.len());
+        out.clause.finish(text.len());
+        out
     }
 
     /// The negator token that negates the hit at `start`, allowing only
@@ -345,10 +388,115 @@ pub enum FrameKind {
     Quoted { by_genre: bool },
 }
 
+const SENTENCE: u8 = 1;
+const CLAUSE: u8 = 2;
+
+/// The sentence and clause delimiters of one text
+/// ([`Context::text_bounds`]).
+#[derive(Debug, Default)]
+pub struct TextBounds {
+    sentence: Delimiters,
+    clause: Delimiters,
+}
+
+impl TextBounds {
+    /// What [`Context::sentence`] gives, looked up.
+    pub fn sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        self.sentence.bounds(text, start, end)
+    }
+
+    /// What [`Context::clause`] gives, looked up.
+    pub fn clause(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        self.clause.bounds(text, start, end)
+    }
+}
+
+/// Where one kind of delimiter occurs: the byte each starts at, ascending,
+/// and per block of `1 << BLOCK_SHIFT` bytes of text the first delimiter at
+/// or after the block's start. A lookup is then one index read and a short
+/// scan: a binary search over hundreds of thousands of delimiters missed
+/// the cache at every step, and cost more than the walks it replaced.
+#[derive(Debug, Default)]
+struct Delimiters {
+    starts: Vec<u32>,
+    blocks: Vec<u32>,
+}
+
+const BLOCK_SHIFT: u32 = 7;
+
+impl Delimiters {
+    fn push(&mut self, start: usize) {
+        self.starts.push(start as u32);
+    }
+
+    /// Index the blocks of a text of `len` bytes, once every delimiter is in.
+    fn finish(&mut self, len: usize) {
+        let blocks = (len >> BLOCK_SHIFT) + 1;
+        self.blocks = Vec::with_capacity(blocks);
+        let mut i = 0;
+        for b in 0..blocks {
+            let from = (b << BLOCK_SHIFT) as u32;
+            while i < self.starts.len() && self.starts[i] < from {
+                i += 1;
+            }
+            self.blocks.push(i as u32);
+        }
+    }
+
+    /// The index of the first delimiter starting at or after byte `at`.
+    fn first_from(&self, at: usize) -> usize {
+        let mut i = self
+            .blocks
+            .get(at >> BLOCK_SHIFT)
+            .map_or(self.starts.len(), |&i| i as usize);
+        while self.starts.get(i).is_some_and(|&s| (s as usize) < at) {
+            i += 1;
+        }
+        i
+    }
+
+    /// `bounds` over this text with these delimiters, looked up: the
+    /// delimiter before `start` (which, `start` being a character boundary,
+    /// ends at or before it) and the first from `end` on, each taken when no
+    /// more than `MAX_SENTENCE_REACH` characters away (as the walk takes
+    /// it), else the same grid snap.
+    fn bounds(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let before = self.first_from(start).checked_sub(1);
+        let lower = before.map_or(0, |i| {
+            let at = self.starts[i] as usize;
+            at + text[at..].chars().next().map_or(0, char::len_utf8)
+        });
+        let s = if within_reach(&text[lower..start]) {
+            lower
+        } else {
+            floor_char_boundary(text, start.saturating_sub(GRID) / GRID * GRID)
+        };
+        let after = self.first_from(end);
+        let upper = self.starts.get(after).map_or(text.len(), |&d| d as usize);
+        let e = if within_reach(&text[end..upper]) {
+            upper
+        } else {
+            ceil_char_boundary(text, (end + GRID).div_ceil(GRID) * GRID)
+        };
+        (s, e)
+    }
+}
+
+/// Does the walk in `bounds` cross all of `gap` before its cap? It stops
+/// after `MAX_SENTENCE_REACH` characters. A gap of no more bytes than that
+/// has no more characters, and one of over four times as many bytes has
+/// more (a character is at most four bytes): only between are they counted,
+/// so a delimiter megabytes away costs nothing.
+fn within_reach(gap: &str) -> bool {
+    gap.len() <= MAX_SENTENCE_REACH
+        || (gap.len() <= 4 * MAX_SENTENCE_REACH && gap.chars().count() <= MAX_SENTENCE_REACH)
+}
+
 /// Extend [start, end) to the nearest delimiters, within a bounded reach.
 /// Where no delimiter is in reach, the bound snaps to a fixed grid, so that
 /// the many hits of one endless line share a few cached windows instead of
-/// each segmenting its own: that keeps such input linear.
+/// each segmenting its own: that keeps such input linear. The context stage
+/// looks the same bounds up in a [`TextBounds`]; this walk is the reference.
 fn bounds(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize) {
     let mut s = start;
     let mut capped = false;
@@ -394,6 +542,49 @@ mod tests {
         let s = text.find("保本").unwrap();
         let (a, b) = ctx.sentence(text, s, s + 6);
         assert_eq!(&text[a..b], "谨防保本骗局");
+    }
+
+    /// The looked-up bounds are the walked ones: at every character, with
+    /// delimiters near and far, ASCII and not, and runs past the reach.
+    #[test]
+    fn looked_up_bounds_are_the_walked_bounds() {
+        let ctx = Context::builtin();
+        let long = "长".repeat(MAX_SENTENCE_REACH - 2);
+        let texts = [
+            "前文。谨防保本骗局!后文,还有：一句…【标题】尾".to_string(),
+            format!("{long}保本{long}。{long}{long}稳赚,{long}"),
+            format!(
+                "a{}b\nc{}",
+                "x".repeat(MAX_SENTENCE_REACH + 5),
+                "y".repeat(2000)
+            ),
+            format!("{long}甲。"),
+            format!("。{long}乙乙"),
+            String::new(),
+            "。".to_string(),
+        ];
+        for text in texts {
+            let table = ctx.text_bounds(&text);
+            let offsets: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (k, &start) in offsets.iter().enumerate() {
+                for &end in offsets[k..].iter().take(3) {
+                    assert_eq!(
+                        table.sentence(&text, start, end),
+                        ctx.sentence(&text, start, end),
+                        "sentence {start}..{end} of {text:?}"
+                    );
+                    assert_eq!(
+                        table.clause(&text, start, end),
+                        ctx.clause(&text, start, end),
+                        "clause {start}..{end} of {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
