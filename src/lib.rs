@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod cli;
 mod compiled;
 mod context;
+mod cues;
 mod engine;
 pub mod error;
 pub mod eval;
