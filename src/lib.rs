@@ -17,6 +17,7 @@ pub mod cli;
 mod compiled;
 mod context;
 mod cues;
+mod digits;
 mod engine;
 pub mod error;
 pub mod eval;
