@@ -40,6 +40,8 @@ struct ContextFile {
 
 pub struct Context {
     negators: FxHashSet<String>,
+    /// The same words in one automaton: whether a text holds any of them.
+    negator_words: Cues,
     neutral: FxHashSet<String>,
     /// Rule terms: a negation reaches across a coordinated claim
     /// (不承诺保本和最低收益), so other claims do not stop the walk.
@@ -118,8 +120,10 @@ impl Context {
     pub fn builtin() -> Context {
         let file: ContextFile = crate::compiled::parse("context.toml", CONTEXT_DATA);
         let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<Vec<_>>();
+        let negators = fold_all(file.negators);
         Context {
-            negators: fold_all(file.negators).into_iter().collect(),
+            negator_words: Cues::new(&negators),
+            negators: negators.into_iter().collect(),
             neutral: fold_all(file.neutral).into_iter().collect(),
             transparent: FxHashSet::default(),
             quote_pairs: file
@@ -201,6 +205,13 @@ impl Context {
         out.sentence.finish(text.len());
         out.clause.finish(text.len());
         out
+    }
+
+    /// Could [`Context::negator`] find a negator for a hit whose clause
+    /// holds `before` before it? Only if some negator occurs in it: every
+    /// range the walk tests lies there.
+    pub fn may_negate(&self, before: &str) -> bool {
+        self.negator_words.any(before)
     }
 
     /// The negator token that negates the hit at `start`, allowing only

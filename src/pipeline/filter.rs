@@ -52,13 +52,18 @@ impl Scanner<'_> {
             return Err(Some(Dropped::RuleException { phrase }));
         }
         let clause = cache.bounds.clause(text, c.start, c.end);
-        let boundaries = cache.boundaries(clause);
-        if c.boundary && !on_word_boundaries(text, boundaries, c) {
-            return Err(Some(Dropped::PartOfWord {
-                word: enclosing_word(boundaries, clause, c),
-            }));
+        if c.boundary {
+            let boundaries = cache.boundaries(clause);
+            if !on_word_boundaries(text, boundaries, c) {
+                return Err(Some(Dropped::PartOfWord {
+                    word: enclosing_word(boundaries, clause, c),
+                }));
+            }
         }
-        if rule.negatable {
+        // The clause is cut into words only when its text before the hit
+        // holds a negator at all: a negator the walk finds is a piece of it.
+        if rule.negatable && self.context.may_negate(&text[clause.0..c.start]) {
+            let boundaries = cache.boundaries(clause);
             if let Some(negator) = self.context.negator(text, boundaries, c.start) {
                 return Err(Some(Dropped::Negation { negator }));
             }
