@@ -47,9 +47,7 @@ pub struct Context {
     /// (不承诺保本和最低收益), so other claims do not stop the walk.
     transparent: FxHashSet<String>,
     quote_pairs: Vec<(char, char)>,
-    quote_frame_cues: Cues,
-    frame_leads: Cues,
-    frame_condemnations: Cues,
+    frame_cues: FrameCues,
     sentence_ends: Vec<char>,
     clause_ends: Vec<char>,
     rhetorical: Vec<String>,
@@ -58,9 +56,9 @@ pub struct Context {
     concessives: Cues,
 }
 
-/// A list of cue words searched as one automaton: a sentence's cues were
-/// 80-odd separate substring searches, a twentieth of a check on dense copy.
-/// Each answer is the one the per-word searches gave.
+/// A list of cue words (negators, embedded questions, concessives)
+/// searched as one automaton. Each answer is the one the per-word searches
+/// gave.
 struct Cues {
     automaton: Option<AhoCorasick>,
     /// An empty cue (a word that folds to nothing) is found everywhere.
@@ -98,17 +96,79 @@ impl Cues {
         ac.find_overlapping_iter(s).next().map(|m| m.end())
     }
 
-    /// The latest start of a cue: max of `rfind`.
-    fn last_start(&self, s: &str) -> Option<usize> {
-        if self.has_empty {
-            return Some(s.len());
-        }
-        let ac = self.automaton.as_ref()?;
-        ac.find_overlapping_iter(s).map(|m| m.start()).max()
-    }
-
     fn any(&self, s: &str) -> bool {
         self.has_empty || self.automaton.as_ref().is_some_and(|ac| ac.is_match(s))
+    }
+}
+
+/// The three lists of frame cues (leads, condemnations, quote cues) in one
+/// automaton: a sentence's cues are one search instead of three.
+struct FrameCues {
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern, the lists that hold the word (`LEAD`,
+    /// `CONDEMNATION`, `QUOTE` bits).
+    owners: Vec<u8>,
+    /// The lists that hold an empty word (a word that folds to nothing),
+    /// which is found everywhere.
+    empty: u8,
+}
+
+const LEAD: u8 = 1;
+const CONDEMNATION: u8 = 2;
+const QUOTE: u8 = 4;
+
+impl FrameCues {
+    fn new(lists: [(&[String], u8); 3]) -> FrameCues {
+        let mut words: Vec<&str> = Vec::new();
+        let mut owners: Vec<u8> = Vec::new();
+        let mut empty = 0;
+        for (list, bit) in lists {
+            for w in list {
+                if w.is_empty() {
+                    empty |= bit;
+                } else if let Some(k) = words.iter().position(|x| x == w) {
+                    owners[k] |= bit;
+                } else {
+                    words.push(w);
+                    owners.push(bit);
+                }
+            }
+        }
+        // Standard semantics so that overlapping searches report every cue.
+        let automaton = (!words.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .expect("cue automaton within default limits")
+        });
+        FrameCues {
+            automaton,
+            owners,
+            empty,
+        }
+    }
+
+    /// In `s`: the earliest end of a lead (min of `find + len`), the latest
+    /// start of a condemnation (max of `rfind`), and whether a quote cue
+    /// occurs, as a search per word per list gave them.
+    fn find(&self, s: &str) -> (Option<usize>, Option<usize>, bool) {
+        let mut lead = (self.empty & LEAD != 0).then_some(0);
+        let mut condemnation = (self.empty & CONDEMNATION != 0).then_some(s.len());
+        let mut quote = self.empty & QUOTE != 0;
+        let Some(ac) = &self.automaton else {
+            return (lead, condemnation, quote);
+        };
+        for m in ac.find_overlapping_iter(s) {
+            let bits = self.owners[m.pattern().as_usize()];
+            if bits & LEAD != 0 {
+                lead = Some(lead.map_or(m.end(), |l| l.min(m.end())));
+            }
+            if bits & CONDEMNATION != 0 {
+                condemnation = Some(condemnation.map_or(m.start(), |c| c.max(m.start())));
+            }
+            quote |= bits & QUOTE != 0;
+        }
+        (lead, condemnation, quote)
     }
 }
 
@@ -131,9 +191,11 @@ impl Context {
                 .iter()
                 .filter_map(|[o, c]| Some((first_char(o)?, first_char(c)?)))
                 .collect(),
-            quote_frame_cues: Cues::new(&fold_all(file.quote_frame_cues)),
-            frame_leads: Cues::new(&fold_all(file.frame_leads)),
-            frame_condemnations: Cues::new(&fold_all(file.frame_condemnations)),
+            frame_cues: FrameCues::new([
+                (&fold_all(file.frame_leads), LEAD),
+                (&fold_all(file.frame_condemnations), CONDEMNATION),
+                (&fold_all(file.quote_frame_cues), QUOTE),
+            ]),
             rhetorical: fold_all(file.rhetorical),
             tag_questions: fold_all(file.tag_questions),
             embedded_questions: Cues::new(&fold_all(file.embedded_questions)),
@@ -265,16 +327,11 @@ impl Context {
     /// Where the warning-frame cues sit in a sentence, computed once per
     /// sentence so that many hits in one long sentence stay linear.
     pub fn sentence_cues(&self, text: &str, sentence: (usize, usize)) -> SentenceCues {
-        let whole = &text[sentence.0..sentence.1];
-        let first_lead_end = self.frame_leads.first_end(whole).map(|i| sentence.0 + i);
-        let last_condemnation = self
-            .frame_condemnations
-            .last_start(whole)
-            .map(|i| sentence.0 + i);
-        let has_quote_cue = self.quote_frame_cues.any(whole);
+        let (lead_end, condemnation, has_quote_cue) =
+            self.frame_cues.find(&text[sentence.0..sentence.1]);
         SentenceCues {
-            first_lead_end,
-            last_condemnation,
+            first_lead_end: lead_end.map(|i| sentence.0 + i),
+            last_condemnation: condemnation.map(|i| sentence.0 + i),
             has_quote_cue,
             by_genre: false,
         }
@@ -596,6 +653,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// One search for the three frame-cue lists answers as a search per
+    /// word per list did (the words shared by lists, and an empty word,
+    /// included).
+    #[test]
+    fn frame_cues_answer_as_searches_per_word() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (leads, condemnations, quotes) = (
+            words(&["任何", "凡是", "承诺"]),
+            words(&["骗局", "诈骗", "承诺"]),
+            words(&["谨防", "骗局"]),
+        );
+        let cues = FrameCues::new([
+            (&leads, LEAD),
+            (&condemnations, CONDEMNATION),
+            (&quotes, QUOTE),
+        ]);
+        for s in ["任何承诺保本的都是诈骗骗局", "谨防", "", "凡是承诺", "无关"]
+        {
+            let first_end = leads
+                .iter()
+                .filter_map(|w| s.find(w.as_str()).map(|i| i + w.len()))
+                .min();
+            let last_start = condemnations
+                .iter()
+                .filter_map(|w| s.rfind(w.as_str()))
+                .max();
+            let quote = quotes.iter().any(|w| s.contains(w.as_str()));
+            assert_eq!(cues.find(s), (first_end, last_start, quote), "{s:?}");
+        }
+        let with_empty = FrameCues::new([
+            (&words(&[""]), LEAD),
+            (&words(&[""]), CONDEMNATION),
+            (&[], QUOTE),
+        ]);
+        assert_eq!(with_empty.find("任何"), (Some(0), Some(6), false));
     }
 
     #[test]
