@@ -1,9 +1,8 @@
 //! Context around a hit: clause and sentence bounds, negation, and quotation
 //! or warning frames that turn a claim into a citation.
 
-use std::collections::HashSet;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::fold::fold_str;
@@ -40,15 +39,15 @@ struct ContextFile {
 }
 
 pub struct Context {
-    negators: HashSet<String>,
-    neutral: HashSet<String>,
+    negators: FxHashSet<String>,
+    /// The same words in one automaton: whether a text holds any of them.
+    negator_words: Cues,
+    neutral: FxHashSet<String>,
     /// Rule terms: a negation reaches across a coordinated claim
     /// (不承诺保本和最低收益), so other claims do not stop the walk.
-    transparent: HashSet<String>,
+    transparent: FxHashSet<String>,
     quote_pairs: Vec<(char, char)>,
-    quote_frame_cues: Cues,
-    frame_leads: Cues,
-    frame_condemnations: Cues,
+    frame_cues: FrameCues,
     sentence_ends: Vec<char>,
     clause_ends: Vec<char>,
     rhetorical: Vec<String>,
@@ -57,9 +56,9 @@ pub struct Context {
     concessives: Cues,
 }
 
-/// A list of cue words searched as one automaton: a sentence's cues were
-/// 80-odd separate substring searches, a twentieth of a check on dense copy.
-/// Each answer is the one the per-word searches gave.
+/// A list of cue words (negators, embedded questions, concessives)
+/// searched as one automaton. Each answer is the one the per-word searches
+/// gave.
 struct Cues {
     automaton: Option<AhoCorasick>,
     /// An empty cue (a word that folds to nothing) is found everywhere.
@@ -97,17 +96,79 @@ impl Cues {
         ac.find_overlapping_iter(s).next().map(|m| m.end())
     }
 
-    /// The latest start of a cue: max of `rfind`.
-    fn last_start(&self, s: &str) -> Option<usize> {
-        if self.has_empty {
-            return Some(s.len());
-        }
-        let ac = self.automaton.as_ref()?;
-        ac.find_overlapping_iter(s).map(|m| m.start()).max()
-    }
-
     fn any(&self, s: &str) -> bool {
         self.has_empty || self.automaton.as_ref().is_some_and(|ac| ac.is_match(s))
+    }
+}
+
+/// The three lists of frame cues (leads, condemnations, quote cues) in one
+/// automaton: a sentence's cues are one search instead of three.
+struct FrameCues {
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern, the lists that hold the word (`LEAD`,
+    /// `CONDEMNATION`, `QUOTE` bits).
+    owners: Vec<u8>,
+    /// The lists that hold an empty word (a word that folds to nothing),
+    /// which is found everywhere.
+    empty: u8,
+}
+
+const LEAD: u8 = 1;
+const CONDEMNATION: u8 = 2;
+const QUOTE: u8 = 4;
+
+impl FrameCues {
+    fn new(lists: [(&[String], u8); 3]) -> FrameCues {
+        let mut words: Vec<&str> = Vec::new();
+        let mut owners: Vec<u8> = Vec::new();
+        let mut empty = 0;
+        for (list, bit) in lists {
+            for w in list {
+                if w.is_empty() {
+                    empty |= bit;
+                } else if let Some(k) = words.iter().position(|x| x == w) {
+                    owners[k] |= bit;
+                } else {
+                    words.push(w);
+                    owners.push(bit);
+                }
+            }
+        }
+        // Standard semantics so that overlapping searches report every cue.
+        let automaton = (!words.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .expect("cue automaton within default limits")
+        });
+        FrameCues {
+            automaton,
+            owners,
+            empty,
+        }
+    }
+
+    /// In `s`: the earliest end of a lead (min of `find + len`), the latest
+    /// start of a condemnation (max of `rfind`), and whether a quote cue
+    /// occurs, as a search per word per list gave them.
+    fn find(&self, s: &str) -> (Option<usize>, Option<usize>, bool) {
+        let mut lead = (self.empty & LEAD != 0).then_some(0);
+        let mut condemnation = (self.empty & CONDEMNATION != 0).then_some(s.len());
+        let mut quote = self.empty & QUOTE != 0;
+        let Some(ac) = &self.automaton else {
+            return (lead, condemnation, quote);
+        };
+        for m in ac.find_overlapping_iter(s) {
+            let bits = self.owners[m.pattern().as_usize()];
+            if bits & LEAD != 0 {
+                lead = Some(lead.map_or(m.end(), |l| l.min(m.end())));
+            }
+            if bits & CONDEMNATION != 0 {
+                condemnation = Some(condemnation.map_or(m.start(), |c| c.max(m.start())));
+            }
+            quote |= bits & QUOTE != 0;
+        }
+        (lead, condemnation, quote)
     }
 }
 
@@ -119,18 +180,22 @@ impl Context {
     pub fn builtin() -> Context {
         let file: ContextFile = crate::compiled::parse("context.toml", CONTEXT_DATA);
         let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<Vec<_>>();
+        let negators = fold_all(file.negators);
         Context {
-            negators: fold_all(file.negators).into_iter().collect(),
+            negator_words: Cues::new(&negators),
+            negators: negators.into_iter().collect(),
             neutral: fold_all(file.neutral).into_iter().collect(),
-            transparent: HashSet::new(),
+            transparent: FxHashSet::default(),
             quote_pairs: file
                 .quote_pairs
                 .iter()
                 .filter_map(|[o, c]| Some((first_char(o)?, first_char(c)?)))
                 .collect(),
-            quote_frame_cues: Cues::new(&fold_all(file.quote_frame_cues)),
-            frame_leads: Cues::new(&fold_all(file.frame_leads)),
-            frame_condemnations: Cues::new(&fold_all(file.frame_condemnations)),
+            frame_cues: FrameCues::new([
+                (&fold_all(file.frame_leads), LEAD),
+                (&fold_all(file.frame_condemnations), CONDEMNATION),
+                (&fold_all(file.quote_frame_cues), QUOTE),
+            ]),
             rhetorical: fold_all(file.rhetorical),
             tag_questions: fold_all(file.tag_questions),
             embedded_questions: Cues::new(&fold_all(file.embedded_questions)),
@@ -152,12 +217,63 @@ impl Context {
         self.transparent.extend(terms);
     }
 
+    /// The sentence around `start..end`, walked out from it: the definition
+    /// that [`TextBounds`] looks up (the context stage uses the table; a
+    /// caller with a few hits walks).
     pub fn sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
         bounds(text, start, end, &self.sentence_ends)
     }
 
+    #[cfg(test)]
     pub fn clause(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
         bounds(text, start, end, &self.clause_ends)
+    }
+
+    /// Every sentence and clause delimiter of `text`, found in one pass: the
+    /// context stage then looks each candidate's sentence and clause up
+    /// instead of walking out from it character by character (those walks,
+    /// two per candidate, repeated for every candidate of a sentence).
+    pub fn text_bounds(&self, text: &str) -> TextBounds {
+        let mut ascii = [0u8; 128];
+        let mut other: Vec<(char, u8)> = Vec::new();
+        for (list, bit) in [(&self.sentence_ends, SENTENCE), (&self.clause_ends, CLAUSE)] {
+            for &c in list {
+                if c.is_ascii() {
+                    ascii[c as usize] |= bit;
+                } else if let Some(slot) = other.iter_mut().find(|(o, _)| *o == c) {
+                    slot.1 |= bit;
+                } else {
+                    other.push((c, bit));
+                }
+            }
+        }
+        let mut out = TextBounds::default();
+        for (i, c) in text.char_indices() {
+            let bits = if c.is_ascii() {
+                ascii[c as usize]
+            } else {
+                other.iter().find(|(o, _)| *o == c).map_or(0, |&(_, b)| b)
+            };
+            if bits == 0 {
+                continue;
+            }
+            if bits & SENTENCE != 0 {
+                out.sentence.push(i);
+            }
+            if bits & CLAUSE != 0 {
+                out.clause.push(i);
+            }
+        }
+        out.sentence.finish(text.len());
+        out.clause.finish(text.len());
+        out
+    }
+
+    /// Could [`Context::negator`] find a negator for a hit whose clause
+    /// holds `before` before it? Only if some negator occurs in it: every
+    /// range the walk tests lies there.
+    pub fn may_negate(&self, before: &str) -> bool {
+        self.negator_words.any(before)
     }
 
     /// The negator token that negates the hit at `start`, allowing only
@@ -211,16 +327,11 @@ impl Context {
     /// Where the warning-frame cues sit in a sentence, computed once per
     /// sentence so that many hits in one long sentence stay linear.
     pub fn sentence_cues(&self, text: &str, sentence: (usize, usize)) -> SentenceCues {
-        let whole = &text[sentence.0..sentence.1];
-        let first_lead_end = self.frame_leads.first_end(whole).map(|i| sentence.0 + i);
-        let last_condemnation = self
-            .frame_condemnations
-            .last_start(whole)
-            .map(|i| sentence.0 + i);
-        let has_quote_cue = self.quote_frame_cues.any(whole);
+        let (lead_end, condemnation, has_quote_cue) =
+            self.frame_cues.find(&text[sentence.0..sentence.1]);
         SentenceCues {
-            first_lead_end,
-            last_condemnation,
+            first_lead_end: lead_end.map(|i| sentence.0 + i),
+            last_condemnation: condemnation.map(|i| sentence.0 + i),
             has_quote_cue,
             by_genre: false,
         }
@@ -345,10 +456,115 @@ pub enum FrameKind {
     Quoted { by_genre: bool },
 }
 
+const SENTENCE: u8 = 1;
+const CLAUSE: u8 = 2;
+
+/// The sentence and clause delimiters of one text
+/// ([`Context::text_bounds`]).
+#[derive(Debug, Default)]
+pub struct TextBounds {
+    sentence: Delimiters,
+    clause: Delimiters,
+}
+
+impl TextBounds {
+    /// What [`Context::sentence`] gives, looked up.
+    pub fn sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        self.sentence.bounds(text, start, end)
+    }
+
+    /// What [`Context::clause`] gives, looked up.
+    pub fn clause(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        self.clause.bounds(text, start, end)
+    }
+}
+
+/// Where one kind of delimiter occurs: the byte each starts at, ascending,
+/// and per block of `1 << BLOCK_SHIFT` bytes of text the first delimiter at
+/// or after the block's start. A lookup is then one index read and a short
+/// scan: a binary search over hundreds of thousands of delimiters missed
+/// the cache at every step, and cost more than the walks it replaced.
+#[derive(Debug, Default)]
+struct Delimiters {
+    starts: Vec<u32>,
+    blocks: Vec<u32>,
+}
+
+const BLOCK_SHIFT: u32 = 7;
+
+impl Delimiters {
+    fn push(&mut self, start: usize) {
+        self.starts.push(start as u32);
+    }
+
+    /// Index the blocks of a text of `len` bytes, once every delimiter is in.
+    fn finish(&mut self, len: usize) {
+        let blocks = (len >> BLOCK_SHIFT) + 1;
+        self.blocks = Vec::with_capacity(blocks);
+        let mut i = 0;
+        for b in 0..blocks {
+            let from = (b << BLOCK_SHIFT) as u32;
+            while i < self.starts.len() && self.starts[i] < from {
+                i += 1;
+            }
+            self.blocks.push(i as u32);
+        }
+    }
+
+    /// The index of the first delimiter starting at or after byte `at`.
+    fn first_from(&self, at: usize) -> usize {
+        let mut i = self
+            .blocks
+            .get(at >> BLOCK_SHIFT)
+            .map_or(self.starts.len(), |&i| i as usize);
+        while self.starts.get(i).is_some_and(|&s| (s as usize) < at) {
+            i += 1;
+        }
+        i
+    }
+
+    /// `bounds` over this text with these delimiters, looked up: the
+    /// delimiter before `start` (which, `start` being a character boundary,
+    /// ends at or before it) and the first from `end` on, each taken when no
+    /// more than `MAX_SENTENCE_REACH` characters away (as the walk takes
+    /// it), else the same grid snap.
+    fn bounds(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let before = self.first_from(start).checked_sub(1);
+        let lower = before.map_or(0, |i| {
+            let at = self.starts[i] as usize;
+            at + text[at..].chars().next().map_or(0, char::len_utf8)
+        });
+        let s = if within_reach(&text[lower..start]) {
+            lower
+        } else {
+            floor_char_boundary(text, start.saturating_sub(GRID) / GRID * GRID)
+        };
+        let after = self.first_from(end);
+        let upper = self.starts.get(after).map_or(text.len(), |&d| d as usize);
+        let e = if within_reach(&text[end..upper]) {
+            upper
+        } else {
+            ceil_char_boundary(text, (end + GRID).div_ceil(GRID) * GRID)
+        };
+        (s, e)
+    }
+}
+
+/// Does the walk in `bounds` cross all of `gap` before its cap? It stops
+/// after `MAX_SENTENCE_REACH` characters. A gap of no more bytes than that
+/// has no more characters, and one of over four times as many bytes has
+/// more (a character is at most four bytes): only between are they counted,
+/// so a delimiter megabytes away costs nothing.
+fn within_reach(gap: &str) -> bool {
+    gap.len() <= MAX_SENTENCE_REACH
+        || (gap.len() <= 4 * MAX_SENTENCE_REACH && gap.chars().count() <= MAX_SENTENCE_REACH)
+}
+
 /// Extend [start, end) to the nearest delimiters, within a bounded reach.
 /// Where no delimiter is in reach, the bound snaps to a fixed grid, so that
 /// the many hits of one endless line share a few cached windows instead of
-/// each segmenting its own: that keeps such input linear.
+/// each segmenting its own: that keeps such input linear. The context stage
+/// looks the same bounds up in a [`TextBounds`]; this walk is the reference.
 fn bounds(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize) {
     let mut s = start;
     let mut capped = false;
@@ -394,6 +610,86 @@ mod tests {
         let s = text.find("保本").unwrap();
         let (a, b) = ctx.sentence(text, s, s + 6);
         assert_eq!(&text[a..b], "谨防保本骗局");
+    }
+
+    /// The looked-up bounds are the walked ones: at every character, with
+    /// delimiters near and far, ASCII and not, and runs past the reach.
+    #[test]
+    fn looked_up_bounds_are_the_walked_bounds() {
+        let ctx = Context::builtin();
+        let long = "长".repeat(MAX_SENTENCE_REACH - 2);
+        let texts = [
+            "前文。谨防保本骗局!后文,还有：一句…【标题】尾".to_string(),
+            format!("{long}保本{long}。{long}{long}稳赚,{long}"),
+            format!(
+                "a{}b\nc{}",
+                "x".repeat(MAX_SENTENCE_REACH + 5),
+                "y".repeat(2000)
+            ),
+            format!("{long}甲。"),
+            format!("。{long}乙乙"),
+            String::new(),
+            "。".to_string(),
+        ];
+        for text in texts {
+            let table = ctx.text_bounds(&text);
+            let offsets: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (k, &start) in offsets.iter().enumerate() {
+                for &end in offsets[k..].iter().take(3) {
+                    assert_eq!(
+                        table.sentence(&text, start, end),
+                        ctx.sentence(&text, start, end),
+                        "sentence {start}..{end} of {text:?}"
+                    );
+                    assert_eq!(
+                        table.clause(&text, start, end),
+                        ctx.clause(&text, start, end),
+                        "clause {start}..{end} of {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// One search for the three frame-cue lists answers as a search per
+    /// word per list did (the words shared by lists, and an empty word,
+    /// included).
+    #[test]
+    fn frame_cues_answer_as_searches_per_word() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (leads, condemnations, quotes) = (
+            words(&["任何", "凡是", "承诺"]),
+            words(&["骗局", "诈骗", "承诺"]),
+            words(&["谨防", "骗局"]),
+        );
+        let cues = FrameCues::new([
+            (&leads, LEAD),
+            (&condemnations, CONDEMNATION),
+            (&quotes, QUOTE),
+        ]);
+        for s in ["任何承诺保本的都是诈骗骗局", "谨防", "", "凡是承诺", "无关"]
+        {
+            let first_end = leads
+                .iter()
+                .filter_map(|w| s.find(w.as_str()).map(|i| i + w.len()))
+                .min();
+            let last_start = condemnations
+                .iter()
+                .filter_map(|w| s.rfind(w.as_str()))
+                .max();
+            let quote = quotes.iter().any(|w| s.contains(w.as_str()));
+            assert_eq!(cues.find(s), (first_end, last_start, quote), "{s:?}");
+        }
+        let with_empty = FrameCues::new([
+            (&words(&[""]), LEAD),
+            (&words(&[""]), CONDEMNATION),
+            (&[], QUOTE),
+        ]);
+        assert_eq!(with_empty.find("任何"), (Some(0), Some(6), false));
     }
 
     #[test]

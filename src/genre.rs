@@ -8,6 +8,7 @@
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::cues::CueList;
 use crate::fold::fold_str;
 
 /// Lines this short in a warning text are listed phrases (characters).
@@ -63,6 +64,9 @@ pub struct Genre {
     warning: Vec<String>,
     education: Vec<String>,
     citation: Vec<String>,
+    /// The warning and education cues together, then the citation cues:
+    /// each searched in one pass.
+    lists: [CueList; 2],
     /// Where a warning text turns to selling its own product (讲完骗局，
     /// 也给大家推荐一款我行的…): from there on, claims are the author's.
     pivot: Vec<Regex>,
@@ -81,11 +85,20 @@ impl Genre {
     }
 
     pub fn new(cues: GenreCues) -> Genre {
-        let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect();
+        let fold_all = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<Vec<_>>();
+        let (warning, education, citation) = (
+            fold_all(cues.warning),
+            fold_all(cues.education),
+            fold_all(cues.citation),
+        );
         Genre {
-            warning: fold_all(cues.warning),
-            education: fold_all(cues.education),
-            citation: fold_all(cues.citation),
+            lists: [
+                CueList::new(&[warning.clone(), education.clone()].concat()),
+                CueList::new(&citation),
+            ],
+            warning,
+            education,
+            citation,
             pivot: cues
                 .pivot
                 .iter()
@@ -136,10 +149,7 @@ impl Genre {
         if bare_phrase {
             return Some(Citation::BarePhrase);
         }
-        self.citation
-            .iter()
-            .position(|c| sentence.contains(c.as_str()))
-            .map(Citation::Cue)
+        self.lists[1].first_contained(sentence).map(Citation::Cue)
     }
 
     /// The citation cue word at `index` (see [`Citation::Cue`]).
@@ -154,14 +164,17 @@ impl Genre {
         // Cues count anywhere (a warning may close with 谨防诈骗 after its
         // pitch), but the genre applies only before the pivot.
         let pivot = self.own_promotion_start(text);
-        let found = |list: &[String]| -> Vec<String> {
-            list.iter()
-                .filter(|c| text.contains(c.as_str()))
-                .cloned()
+        let contained = self.lists[0].contained(text);
+        let (in_warning, in_education) = contained.split_at(self.warning.len());
+        let found = |list: &[String], contained: &[bool]| -> Vec<String> {
+            let listed = list.iter().zip(contained);
+            listed
+                .filter(|(_, c)| **c)
+                .map(|(w, _)| w.clone())
                 .collect()
         };
-        let warning = found(&self.warning);
-        let education = found(&self.education);
+        let warning = found(&self.warning, in_warning);
+        let education = found(&self.education, in_education);
         let kind = if warning.len() >= 2 {
             GenreKind::Warning
         } else if warning.len() + education.len() >= 2 && !education.is_empty() {

@@ -80,6 +80,14 @@ const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template"];
 const READER_ATTRIBUTES: &[&str] = &["alt", "title"];
 
 pub fn scan(src: &str) -> Scanned {
+    let mut units = Vec::with_capacity(src.len() / 2);
+    let comments = scan_into(src, |u| units.push(u));
+    Scanned { units, comments }
+}
+
+/// `scan`, handing each visible character to `sink` in order instead of
+/// collecting them (the normaliser folds them as they come); the comments.
+pub fn scan_into(src: &str, sink: impl FnMut(Unit)) -> Vec<Comment> {
     let mut scanner = Scanner {
         src,
         bytes: src.as_bytes(),
@@ -87,17 +95,15 @@ pub fn scan(src: &str) -> Scanned {
         next_gt: None,
         no_comment_end: false,
         attributes: Vec::new(),
-        out: Scanned {
-            units: Vec::with_capacity(src.len() / 2),
-            comments: Vec::new(),
-        },
+        sink,
+        comments: Vec::new(),
     };
     scanner.run();
     scanner.append_attributes();
-    scanner.out
+    scanner.comments
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, F: FnMut(Unit)> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -108,10 +114,12 @@ struct Scanner<'a> {
     no_comment_end: bool,
     /// Byte ranges of `alt` and `title` values, in source order.
     attributes: Vec<(usize, usize)>,
-    out: Scanned,
+    /// Where the visible characters go.
+    sink: F,
+    comments: Vec<Comment>,
 }
 
-impl<'a> Scanner<'a> {
+impl<F: FnMut(Unit)> Scanner<'_, F> {
     fn run(&mut self) {
         while self.pos < self.bytes.len() {
             match self.bytes[self.pos] {
@@ -133,7 +141,7 @@ impl<'a> Scanner<'a> {
     fn push_char(&mut self) {
         let ch = self.src[self.pos..].chars().next().unwrap_or('\u{FFFD}');
         let end = self.pos + ch.len_utf8();
-        self.out.units.push(Unit {
+        (self.sink)(Unit {
             ch,
             start: self.pos,
             end,
@@ -179,7 +187,7 @@ impl<'a> Scanner<'a> {
             reader_attributes(self.src, start + 1, gt, &mut self.attributes);
         }
         if BLOCK_TAGS.contains(&name.as_str()) {
-            self.out.units.push(Unit {
+            (self.sink)(Unit {
                 ch: '\n',
                 start,
                 end: gt + 1,
@@ -200,7 +208,7 @@ impl<'a> Scanner<'a> {
             return false;
         };
         let end = body_start + rel + 3;
-        self.out.comments.push(Comment {
+        self.comments.push(Comment {
             body: self.src[body_start..body_start + rel].trim().to_string(),
             start: self.pos,
             end,
@@ -228,7 +236,7 @@ impl<'a> Scanner<'a> {
     fn append_attributes(&mut self) {
         for (from, to) in std::mem::take(&mut self.attributes) {
             // The break takes the opening quote's range, so it maps somewhere real.
-            self.out.units.push(Unit {
+            (self.sink)(Unit {
                 ch: '\n',
                 start: from.saturating_sub(1),
                 end: from,
@@ -251,7 +259,7 @@ impl<'a> Scanner<'a> {
         let Some(ch) = decode_entity(&rest[1..semi]) else {
             return false;
         };
-        self.out.units.push(Unit {
+        (self.sink)(Unit {
             ch,
             start: self.pos,
             end: self.pos + semi + 1,

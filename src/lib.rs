@@ -16,6 +16,8 @@ pub mod catalog;
 pub mod cli;
 mod compiled;
 mod context;
+mod cues;
+mod digits;
 mod engine;
 pub mod error;
 pub mod eval;

@@ -22,6 +22,8 @@ use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 
+use crate::digits::DigitShape;
+
 /// The longest regex pattern accepted, in bytes, from any pack.
 pub const MAX_PATTERN_LEN: usize = 2_000;
 
@@ -77,6 +79,9 @@ pub struct Pattern {
     /// contains, and the longest match (`PatternIndex` drops the starts
     /// with none of them in reach).
     confirm: Option<(Vec<Vec<u8>>, usize)>,
+    /// Every match holds this many digits within a bounded length: it runs
+    /// only where the text's digits are that close (`find_in_digit_runs`).
+    digits: Option<DigitShape>,
 }
 
 impl Pattern {
@@ -104,6 +109,7 @@ impl Pattern {
         };
         let reach = reach.filter(|_| triggers.is_some());
         let confirm = if leading { confirming(&hir) } else { None };
+        let digits = DigitShape::of(&hir);
         Ok(Pattern {
             source: source.to_string(),
             compiled: OnceLock::new(),
@@ -112,6 +118,7 @@ impl Pattern {
             leading,
             reach,
             confirm,
+            digits,
         })
     }
 
@@ -218,7 +225,7 @@ impl Pattern {
         &self,
         text: &str,
         occurrences: &[(usize, usize)],
-        mut each: impl FnMut(usize, usize),
+        each: impl FnMut(usize, usize),
     ) -> bool {
         let Some(reach) = &self.reach else {
             return false;
@@ -236,8 +243,45 @@ impl Pattern {
         let Some(windows) = reach.windows(text, occurrences) else {
             return false;
         };
+        self.find_in_windows(text, windows, each);
+        true
+    }
+
+    /// Does every match hold enough digits, close enough together, to run
+    /// in the windows around them (`find_in_digit_runs`)?
+    pub fn has_digit_shape(&self) -> bool {
+        self.digits.is_some()
+    }
+
+    /// The matches of a pattern with a digit shape (`crate::digits`), given
+    /// where the text's digits are, found as the whole-text search finds
+    /// them: that search runs in the windows around every group of digits
+    /// close enough to make a match, which hold every match whole (see
+    /// `find_around`). False (nothing found) for a pattern without one.
+    pub fn find_in_digit_runs(
+        &self,
+        text: &str,
+        digits: &[u32],
+        each: impl FnMut(usize, usize),
+    ) -> bool {
+        let Some(shape) = &self.digits else {
+            return false;
+        };
+        self.find_in_windows(text, shape.windows(text, digits), each);
+        true
+    }
+
+    /// The whole-text search (`find_iter`, or successive `captures_at` with
+    /// a `hit` group), run in each of `windows` (merged, ascending) in turn:
+    /// the same matches when every match lies wholly inside one of them.
+    fn find_in_windows(
+        &self,
+        text: &str,
+        windows: Vec<(usize, usize)>,
+        mut each: impl FnMut(usize, usize),
+    ) {
         let Some(re) = self.anchored() else {
-            return true;
+            return;
         };
         let hit = re
             .group_info()
@@ -246,7 +290,8 @@ impl Pattern {
         let mut at = 0;
         for (from, to) in windows {
             at = at.max(from);
-            // Every match contains a non-empty literal, so none is empty.
+            // Every match contains a non-empty literal or digits, so none is
+            // empty.
             while at < to {
                 let input = Input::new(text).range(at..to);
                 match hit {
@@ -261,7 +306,7 @@ impl Pattern {
                         // As after `captures_at`: a match without its hit
                         // group ends the search.
                         let Some(part) = caps.get_group(h) else {
-                            return true;
+                            return;
                         };
                         each(part.start, part.end);
                         let next = part.end.max(m.start() + 1);
@@ -270,7 +315,6 @@ impl Pattern {
                 }
             }
         }
-        true
     }
 
     /// Whether the pattern runs in windows around its triggers
@@ -856,6 +900,36 @@ mod tests {
                         assert!(p.find_around(&text, at, |s, e| found.push((s, e))));
                     }
                 });
+                assert_eq!(found, whole_text(&p, &text), "{source} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn in_digit_runs_finds_what_the_whole_text_search_finds() {
+        // The ID-card, mobile and bank-card patterns of data/rules, and a
+        // Unicode-digit one.
+        let patterns = [
+            r"(?:^|[^0-9a-z])(?P<hit>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x])(?:[^0-9a-z]|$)",
+            r"(?:^|[^0-9])(?P<hit>1[3-9]\d(?:[- ]?\d{4}){2})(?:[^0-9]|$)",
+            r"(?:^|[^0-9])(?P<hit>[3-6]\d{3}(?:[ -]?\d{4}){2}[ -]?\d{4}(?:[ -]?\d{1,3})?)(?:[^0-9]|$)",
+            r"编号\d{6}",
+        ];
+        let texts = [
+            "身份证11010519491231002x，手机13812345678或139-1234-5678，卡号6222 0212 3456 7890 128",
+            "13812345678139123456781381234567813912345678 6222021234567890128",
+            "1381234567\n8 138 1234 5678 2026年11月25日 100000000 编号٣٤٥٦٧٨ 编号12345",
+            "11010519491231002x11010519491231002x 62220212345678901286222021234567890128",
+            "",
+        ];
+        for source in patterns {
+            let p = Pattern::lazy(source).unwrap();
+            assert!(p.has_digit_shape(), "{source}");
+            let pad = "这是一段普通的说明文字，2026年5%".repeat(50);
+            for text in texts.map(|t| format!("{pad}{t}\n{pad}{t}")) {
+                let digits = crate::digits::positions(&text);
+                let mut found = Vec::new();
+                assert!(p.find_in_digit_runs(&text, &digits, |s, e| found.push((s, e))));
                 assert_eq!(found, whole_text(&p, &text), "{source} on {text:?}");
             }
         }

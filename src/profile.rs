@@ -301,7 +301,8 @@ fn confidence(best: i32, runner_up: i32) -> Confidence {
 /// The text without spaces, punctuation, emoji and markup leftovers.
 fn letters_and_digits(text: &str) -> String {
     text.chars()
-        .filter(|c| c.is_alphanumeric() || *c == '+')
+        // CJK ideographs, most of the text, are letters: no table lookup.
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric() || c == '+')
         .collect()
 }
 

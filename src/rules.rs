@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::catalog::catalog;
@@ -621,11 +622,11 @@ impl RuleSet {
 
     /// Per rule, where its exceptions occur in `text`, in one pass; a hit
     /// is excepted when an occurrence contains its first character.
-    pub(crate) fn exception_spans(&self, text: &str) -> HashMap<usize, AllowedSpans> {
+    pub(crate) fn exception_spans(&self, text: &str) -> FxHashMap<usize, AllowedSpans> {
         let Some((ac, owners)) = &self.exception_index else {
-            return HashMap::new();
+            return FxHashMap::default();
         };
-        let mut by_rule: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_rule: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
         for m in ac.find_overlapping_iter(text) {
             by_rule
                 .entry(owners[m.pattern().as_usize()])

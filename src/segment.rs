@@ -16,8 +16,9 @@
 mod dict;
 mod trie;
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 pub use dict::Dictionary;
 
@@ -152,7 +153,7 @@ fn runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub struct ClauseCache<'a> {
     segmenter: &'a Segmenter,
     text: &'a str,
-    cache: HashMap<(usize, usize), Vec<usize>>,
+    cache: FxHashMap<(usize, usize), Vec<usize>>,
 }
 
 impl<'a> ClauseCache<'a> {
@@ -160,7 +161,7 @@ impl<'a> ClauseCache<'a> {
         ClauseCache {
             segmenter,
             text,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 

@@ -125,6 +125,9 @@ impl RegexSet {
 
     pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
         let Some(index) = &self.index else { return };
+        // Where the text's digits are, found once for every pattern that
+        // needs them.
+        let mut digits: Option<Vec<u32>> = None;
         index.places(text, |(i, j), places| {
             let pattern = &self.rules[i][j];
             let push = |s, e, out: &mut Vec<Candidate>| push_trimmed(text, s, e, i, out);
@@ -132,6 +135,10 @@ impl RegexSet {
                 Places::Starts(starts) => {
                     pattern.find_at_starts(text, &starts, |s, e| push(s, e, out));
                     true
+                }
+                _ if pattern.has_digit_shape() => {
+                    let digits = digits.get_or_insert_with(|| crate::digits::positions(text));
+                    pattern.find_in_digit_runs(text, digits, |s, e| push(s, e, out))
                 }
                 Places::Around(occurrences) => {
                     pattern.find_around(text, occurrences, |s, e| push(s, e, out))

@@ -4,9 +4,9 @@
 //! asked, cited in a warning text or quoted to warn, or a rule's own context
 //! check says so; a context check may also lower its severity.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::context::{Context, SentenceCues};
+use crate::context::{Context, SentenceCues, TextBounds};
 use crate::explain::Dropped;
 use crate::genre::Genre;
 use crate::kinds::Candidate;
@@ -51,19 +51,24 @@ impl Scanner<'_> {
         if let Some(phrase) = excepted {
             return Err(Some(Dropped::RuleException { phrase }));
         }
-        let clause = self.context.clause(text, c.start, c.end);
-        let boundaries = cache.boundaries(clause);
-        if c.boundary && !on_word_boundaries(text, boundaries, c) {
-            return Err(Some(Dropped::PartOfWord {
-                word: enclosing_word(boundaries, clause, c),
-            }));
+        let clause = cache.bounds.clause(text, c.start, c.end);
+        if c.boundary {
+            let boundaries = cache.boundaries(clause);
+            if !on_word_boundaries(text, boundaries, c) {
+                return Err(Some(Dropped::PartOfWord {
+                    word: enclosing_word(boundaries, clause, c),
+                }));
+            }
         }
-        if rule.negatable {
+        // The clause is cut into words only when its text before the hit
+        // holds a negator at all: a negator the walk finds is a piece of it.
+        if rule.negatable && self.context.may_negate(&text[clause.0..c.start]) {
+            let boundaries = cache.boundaries(clause);
             if let Some(negator) = self.context.negator(text, boundaries, c.start) {
                 return Err(Some(Dropped::Negation { negator }));
             }
         }
-        let sentence = self.context.sentence(text, c.start, c.end);
+        let sentence = cache.bounds.sentence(text, c.start, c.end);
         if rule.quotable {
             if let Some(why) = self.citation(text, sentence, c, cache) {
                 return Err(Some(why));
@@ -102,7 +107,7 @@ impl Scanner<'_> {
         c: &Candidate,
         cache: &mut CheckCache,
     ) -> Option<Dropped> {
-        let clause = self.context.clause(text, c.start, c.end);
+        let clause = cache.bounds.clause(text, c.start, c.end);
         if self.context.is_question(text, sentence, c.start)
             || self.context.asks_in_clause(&text[clause.0..clause.1])
         {
@@ -124,28 +129,36 @@ impl Scanner<'_> {
 /// which give the same answer for every hit of a rule and so run once.
 pub(crate) struct CheckCache<'a> {
     clauses: ClauseCache<'a>,
+    /// The text's sentence and clause delimiters, found once per text.
+    bounds: &'a TextBounds,
     pub allowed: AllowedSpans,
-    pub exceptions: HashMap<usize, AllowedSpans>,
+    pub exceptions: FxHashMap<usize, AllowedSpans>,
     text: &'a str,
     /// The warning or education part of the text ends here (0: none).
     warning_until: usize,
     /// Record the context that dropped a candidate (`CheckOptions::explain`).
     pub explain: bool,
-    document: HashMap<(usize, bool), bool>,
-    sentences: HashMap<(usize, usize), SentenceCues>,
+    document: FxHashMap<(usize, bool), bool>,
+    sentences: FxHashMap<(usize, usize), SentenceCues>,
 }
 
 impl<'a> CheckCache<'a> {
-    pub(crate) fn new(segmenter: &'a Segmenter, text: &'a str, warning_until: usize) -> Self {
+    pub(crate) fn new(
+        segmenter: &'a Segmenter,
+        bounds: &'a TextBounds,
+        text: &'a str,
+        warning_until: usize,
+    ) -> Self {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
+            bounds,
             allowed: AllowedSpans::none(),
-            exceptions: HashMap::new(),
+            exceptions: FxHashMap::default(),
             text,
             warning_until,
             explain: false,
-            document: HashMap::new(),
-            sentences: HashMap::new(),
+            document: FxHashMap::default(),
+            sentences: FxHashMap::default(),
         }
     }
 

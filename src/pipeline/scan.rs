@@ -26,7 +26,8 @@ impl Scanner<'_> {
         warning_until: usize,
         explain: bool,
     ) -> Scanned {
-        let mut cache = CheckCache::new(self.segmenter, text, warning_until);
+        let bounds = self.context.text_bounds(text);
+        let mut cache = CheckCache::new(self.segmenter, &bounds, text, warning_until);
         cache.allowed = self.rules.allowed_spans(text);
         cache.exceptions = self.rules.exception_spans(text);
         cache.explain = explain;
@@ -48,10 +49,23 @@ impl Scanner<'_> {
         profile: &Profile,
         cache: &mut CheckCache,
     ) -> (Vec<Hit>, Vec<Unflagged>) {
+        // Candidates come kind by kind, each kind's in text order, so one
+        // after the other they jump about the text. Checked in text order,
+        // a sentence's text, delimiters and cached segmentation stay in the
+        // processor's cache while its candidates are checked; the outcomes
+        // are then taken in candidate order, so nothing downstream changes
+        // (each outcome depends only on its candidate).
+        let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
+        order.sort_by_key(|&i| candidates[i as usize].start);
+        let mut outcomes = vec![Err(None); candidates.len()];
+        for i in order {
+            let i = i as usize;
+            outcomes[i] = self.keep(text, &candidates[i], profile, cache);
+        }
         let mut hits = Vec::new();
         let mut unflagged = Vec::new();
-        for c in candidates {
-            match self.keep(text, c, profile, cache) {
+        for (c, outcome) in candidates.iter().zip(outcomes) {
+            match outcome {
                 Ok(hit) => hits.push(hit),
                 Err(Some(why)) if cache.explain => unflagged.push(Unflagged {
                     rule: c.rule,

@@ -107,11 +107,12 @@ impl Scanner<'_> {
             .zip(cuts.iter().skip(1).chain([&text.len()]))
             .map(|(&a, &b)| (a, b))
             .collect();
-        let ((allowed, exceptions), candidates) = rayon::join(
+        let ((allowed, exceptions, bounds), candidates) = rayon::join(
             || {
                 (
                     self.rules.allowed_spans(text),
                     self.rules.exception_spans(text),
+                    self.context.text_bounds(text),
                 )
             },
             || {
@@ -124,7 +125,7 @@ impl Scanner<'_> {
         let kept: Vec<(Vec<Hit>, Vec<Unflagged>)> = candidates
             .par_iter()
             .map(|part| {
-                let mut cache = CheckCache::new(self.segmenter, text, warning_until);
+                let mut cache = CheckCache::new(self.segmenter, &bounds, text, warning_until);
                 cache.allowed = allowed.clone();
                 cache.exceptions = exceptions.clone();
                 cache.explain = explain;
