@@ -1,7 +1,8 @@
 // A/B comparison of wasm builds on a noisy shared machine: fresh Node
 // processes alternate between the builds, round after round, so that load
 // from other work falls on all of them alike. Each process loads one build,
-// times init(), the first check of the 2,000-character ad, then the median
+// times init(), the first check of the 2,000-character ad (wall and CPU
+// time), then the median
 // of 200 more checks of it. Prints medians over the rounds, and the sizes.
 // The naive JS checker (bench/naive.mjs) takes its turn in the interleaved
 // checks, so each build's ratio to it is measured in the same run.
@@ -46,14 +47,14 @@ for (let r = 0; r < 1000; r++) {
   const t = performance.now(); naive(input); naiveTimes.push(performance.now() - t);
 }
 const naiveMedian = median(naiveTimes);
-console.log(`| build | raw | gzip -9 | brotli | load | init() | first check | check, 2,000 chars | same, interleaved | vs naive JS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+console.log(`| build | raw | gzip -9 | brotli | load | init() | init() CPU | first check | first check CPU | check, 2,000 chars | same, interleaved | vs naive JS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
 pkgs.forEach((pkg, i) => {
   const raw = fs.readFileSync(path.join(pkg, 'finlint_bg.wasm'));
   const gz = zlib.gzipSync(raw, { level: 9 }).length;
   const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const m = (k) => `${fmt(median(rows[i].map((x) => x[k])))} ms`;
   const checked = median(inter[i]);
-  console.log(`| ${pkg} | ${raw.length} | ${gz} | ${br} | ${m('load')} | ${m('init')} | ${m('first')} | ${m('check')} | ${fmt(checked)} ms | ${(checked / naiveMedian).toFixed(1)}× |`);
+  console.log(`| ${pkg} | ${raw.length} | ${gz} | ${br} | ${m('load')} | ${m('init')} | ${m('initCpu')} | ${m('first')} | ${m('firstCpu')} | ${m('check')} | ${fmt(checked)} ms | ${(checked / naiveMedian).toFixed(1)}× |`);
 });
 console.log(`| naive JS (bench/naive.mjs), interleaved | | | | | | | | ${fmt(naiveMedian)} ms | 1× |`);
 console.log(`(medians of ${rounds} rounds; each round runs every build once, in a fresh process; interleaved: median of 1,000 checks per build in one process, taking turns)`);

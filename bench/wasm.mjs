@@ -37,8 +37,8 @@ function startup(runs) {
   const m = (k) => fmt(median(rows.map((r) => r[k])));
   console.log(`\n## start-up (median of ${runs} fresh Node processes)`);
   console.log(`module compile+instantiate: ${m('load')} ms`);
-  console.log(`init(): ${m('init')} ms`);
-  console.log(`first check of the 2,000-char ad: ${m('first')} ms; second: ${m('warm')} ms`);
+  console.log(`init(): ${m('init')} ms (CPU ${m('initCpu')} ms)`);
+  console.log(`first check of the 2,000-char ad: ${m('first')} ms (CPU ${m('firstCpu')} ms); second: ${m('warm')} ms`);
 }
 
 function latency(m, naive, runs) {

@@ -47,6 +47,7 @@ mod suppress;
 #[doc(hidden)]
 pub mod testing;
 mod text;
+mod toml_json;
 mod variants;
 
 #[cfg(target_arch = "wasm32")]

@@ -390,8 +390,8 @@ pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
             )
         })?
     } else {
-        toml::from_str(source).map_err(|e| {
-            let at = e.span().map(|s| s.start);
+        crate::toml_json::from_str(source).map_err(|e| {
+            let at = e.span.map(|s| s.start);
             let line = at.map(|b| line_of(source, b));
             let key = at
                 .and_then(|b| key_at(source, b))
@@ -401,10 +401,7 @@ pub fn parse_pack(source: &str, origin: &str) -> Result<PackFile, Error> {
             let err = Error::pack(
                 origin,
                 line,
-                format!(
-                    "TOML 格式错误：{key}{}",
-                    crate::error::zh::toml(e.message())
-                ),
+                format!("TOML 格式错误：{key}{}", crate::error::zh::toml(&e.message)),
             );
             match field {
                 Some(f) => err.field(&f),
