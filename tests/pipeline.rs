@@ -349,3 +349,29 @@ fn an_embedded_question_asks_and_the_answer_claims() {
     // A concessive 不管…会不会 asks nothing: the claim in its clause stands.
     assert!(!rules_hit(&check("不管市场会不会跌本金都一分不少")).is_empty());
 }
+
+#[test]
+fn a_warning_that_sells_nothing_is_not_asked_for_product_labels() {
+    let notice = "【反诈提醒】近期有不法分子冒充银行员工打电话，声称“保本高息、稳赚不赔”，\
+                  要求下载陌生APP转账。请大家提高警惕，谨防诈骗，遇到可疑来电请拨打96110咨询。";
+    let detect = |text: &str| {
+        Checker::shared()
+            .check(text, &CheckOptions::default())
+            .unwrap()
+    };
+    let report = detect(notice);
+    assert!(report.genre.is_some(), "read as a warning");
+    assert!(report.summary.pass, "{}", report.summary.verdict);
+    let labels: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("label."))
+        .collect();
+    assert!(!labels.is_empty(), "the missing labels are still shown");
+    assert!(labels.iter().all(|f| f.severity == finlint::Severity::Info));
+    // Named as a product by the caller, it is an advertisement after all.
+    assert!(!check_with(Checker::shared(), notice, "wealth").summary.pass);
+    // A warning that turns to selling makes claims: the labels are required.
+    let pitch = format!("{notice}讲完骗局，也给大家推荐一款我行的理财，收益稳稳的，放心买。");
+    assert!(!detect(&pitch).summary.pass);
+}

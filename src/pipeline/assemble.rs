@@ -6,7 +6,7 @@
 use crate::explain::Unflagged;
 use crate::genre::GenreInfo;
 use crate::normalize::Normalized;
-use crate::pack::{LabelKind, Severity};
+use crate::pack::{Category, LabelKind, Severity};
 use crate::pipeline::document::Labelled;
 use crate::pipeline::hit::Hit;
 use crate::pipeline::scan::{Scanned, Scanner};
@@ -56,10 +56,14 @@ pub(crate) fn report(scanner: &Scanner, checked: Checked, version: Version) -> R
         profile_info,
         genre,
         scanned: (mut hits, covered, mut unflagged),
-        labelled,
+        mut labelled,
         max_findings,
         explain,
     } = checked;
+    let mut genre = genre;
+    if promotes_nothing(genre.as_ref(), &profile_info, &hits) {
+        soften_missing_labels(&mut labelled.findings, genre.as_mut());
+    }
     let text = norm.text.as_str();
     let rules = &scanner.rules.rules;
     // Suppression is known before the cap, so that the cap keeps the
@@ -369,3 +373,30 @@ fn map_spans(
         unflagged: spans.collect(),
     }
 }
+
+/// A warning or education text that makes no claim of its own and whose
+/// product the caller did not name advertises nothing: an anti-fraud notice
+/// or a neighbours' warning has no risk level or liquidity to disclose. Its
+/// missing labels are then shown as notes, not errors, so the verdict is not
+/// "需修改" for a text that is not an advertisement.
+fn promotes_nothing(genre: Option<&GenreInfo>, profile: &ProfileInfo, hits: &[Hit]) -> bool {
+    genre.is_some_and(|g| g.promotion_from.is_none()) && profile.detected && hits.is_empty()
+}
+
+fn soften_missing_labels(findings: &mut [Finding], genre: Option<&mut GenreInfo>) {
+    let mut softened = false;
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.category == Category::MissingLabel)
+    {
+        f.severity = Severity::Info;
+        f.message.push_str(NOT_AN_AD);
+        softened = true;
+    }
+    if let (true, Some(g)) = (softened, genre) {
+        g.reason
+            .push_str("；全文未见宣传用语，缺少的产品必备信息仅作提示");
+    }
+}
+
+const NOT_AN_AD: &str = "（全文判定为风险警示或投资者教育类文章，且未见宣传用语，此项仅作提示；如本文同时推介具体产品，仍须补齐。）";
