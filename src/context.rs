@@ -73,13 +73,7 @@ impl Cues {
             .map(String::as_str)
             .filter(|w| !w.is_empty())
             .collect();
-        // Standard semantics so that overlapping searches report every cue.
-        let automaton = (!words.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .expect("cue automaton within default limits")
-        });
+        let automaton = cue_automaton(&words);
         Cues {
             automaton,
             has_empty,
@@ -134,13 +128,7 @@ impl FrameCues {
                 }
             }
         }
-        // Standard semantics so that overlapping searches report every cue.
-        let automaton = (!words.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .expect("cue automaton within default limits")
-        });
+        let automaton = cue_automaton(&words);
         FrameCues {
             automaton,
             owners,
@@ -170,6 +158,17 @@ impl FrameCues {
         }
         (lead, condemnation, quote)
     }
+}
+
+/// One automaton over cue words, or none for no words. Standard semantics,
+/// so that overlapping searches report every cue.
+fn cue_automaton(words: &[&str]) -> Option<AhoCorasick> {
+    (!words.is_empty()).then(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .expect("cue automaton within default limits")
+    })
 }
 
 fn first_char(s: &str) -> Option<char> {
