@@ -71,7 +71,9 @@ pub(crate) fn cuts(text: &str, parts: usize) -> Vec<usize> {
     let mut cuts = vec![0];
     for k in 1..parts {
         let target = floor_char_boundary(text, text.len() * k / parts);
-        let from = target.max(*cuts.last().unwrap_or(&0) + 1);
+        // The byte after the last cut may sit inside a character: the next
+        // part starts no earlier than the character after it.
+        let from = ceil_char_boundary(text, target.max(*cuts.last().unwrap_or(&0) + 1));
         if from >= text.len() {
             break;
         }
@@ -171,6 +173,18 @@ mod tests {
             assert!(text[..c].ends_with('\n'), "cut at {c}");
         }
         assert!(cuts.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn cuts_close_together_fall_on_characters() {
+        // Many parts of a short text: the byte after one cut is inside the
+        // next character, and the next part must not start there.
+        let text = "\n知\n知\n知\n知\n";
+        for parts in 2..12 {
+            let cuts = cuts(text, parts);
+            assert!(cuts.iter().all(|&c| text.is_char_boundary(c)), "{cuts:?}");
+            assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
+        }
     }
 
     #[test]
