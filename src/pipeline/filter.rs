@@ -70,7 +70,7 @@ impl Scanner<'_> {
         }
         let sentence = cache.bounds.sentence(text, c.start, c.end);
         if rule.quotable {
-            if let Some(why) = self.citation(text, sentence, c, cache) {
+            if let Some(why) = self.citation(text, (clause, sentence), c, cache) {
                 return Err(Some(why));
             }
         }
@@ -98,16 +98,15 @@ impl Scanner<'_> {
         })
     }
 
-    /// Does the hit's sentence ask, cite (in a warning text) or quote it to
-    /// warn? In that order, as the filters always ran.
+    /// Does the hit's sentence or clause ask, its sentence cite (in a warning
+    /// text) or quote it to warn? In that order, as the filters always ran.
     fn citation(
         &self,
         text: &str,
-        sentence: (usize, usize),
+        (clause, sentence): ((usize, usize), (usize, usize)),
         c: &Candidate,
         cache: &mut CheckCache,
     ) -> Option<Dropped> {
-        let clause = cache.bounds.clause(text, c.start, c.end);
         if self.context.is_question(text, sentence, c.start)
             || self.context.asks_in_clause(&text[clause.0..clause.1])
         {
