@@ -375,3 +375,15 @@ fn a_warning_that_sells_nothing_is_not_asked_for_product_labels() {
     let pitch = format!("{notice}讲完骗局，也给大家推荐一款我行的理财，收益稳稳的，放心买。");
     assert!(!detect(&pitch).summary.pass);
 }
+
+#[test]
+fn pieces_of_one_claim_parted_by_a_comma_are_one_finding() {
+    let report = check_with(Checker::shared(), "每年存进去两万，存五年就行", "insurance");
+    let spans: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.place.span.is_some())
+        .map(|f| f.place.text.as_str())
+        .collect();
+    assert_eq!(spans, ["每年存进去两万，存五年"]);
+}

@@ -123,8 +123,10 @@ pub(crate) fn resolve_overlaps(
             Some(last) if last.rule == h.rule && (h.start <= last.end || adjoins(last, &h)) => {
                 last.end = last.end.max(h.end);
                 last.severity = last.severity.max(h.severity);
-                if h.matched == Matched::Term {
-                    last.matched = Matched::Term;
+                // A pattern reaching past a term (每年存进去两万 holds 存进去)
+                // describes more than the term: the merged hit is a piece.
+                if h.matched == Matched::Regex {
+                    last.matched = Matched::Regex;
                 }
             }
             _ => merged.push(h),
