@@ -254,7 +254,7 @@ export type Location = { "kind": "paragraph", paragraph: number, } | { "kind": "
  * Why a candidate the rules found was not reported (`--explain`).
  */
 
-export type ExplainReason = "part_of_word" | "negation" | "question" | "genre_citation" | "quotation_frame" | "context_exception" | "rule_exception" | "allow_list" | "generic_yields" | "overlap";
+export type ExplainReason = "part_of_word" | "negation" | "question" | "other_speaker" | "genre_citation" | "quotation_frame" | "context_exception" | "rule_exception" | "allow_list" | "generic_yields" | "overlap";
 
 /**
  * A candidate hit the rules found but the checker did not report, with the

@@ -50,6 +50,7 @@ impl CueList {
     }
 
     /// Per listed word, whether `text` contains it.
+    #[cfg(test)]
     pub(crate) fn contained(&self, text: &str) -> Vec<bool> {
         let mut found = vec![false; self.len];
         for &i in &self.empty {
@@ -58,6 +59,34 @@ impl CueList {
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
                 for &i in &self.owners[m.pattern().as_usize()] {
+                    found[i] = true;
+                }
+            }
+        }
+        found
+    }
+
+    /// Per listed word, whether `text` contains it outside every longer
+    /// listed word: 靠不靠谱 holds 不靠谱, and one question must not count as
+    /// two cues.
+    pub(crate) fn contained_standalone(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.len];
+        for &i in &self.empty {
+            found[i] = true;
+        }
+        let Some(ac) = &self.automaton else {
+            return found;
+        };
+        let matches: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        for &(start, end, pattern) in &matches {
+            let inside_longer = matches
+                .iter()
+                .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start);
+            if !inside_longer {
+                for &i in &self.owners[pattern] {
                     found[i] = true;
                 }
             }
@@ -96,5 +125,29 @@ mod tests {
         }
         let none = CueList::new(&["骗局".to_string()]);
         assert_eq!(none.first_contained("谨防"), None);
+    }
+
+    #[test]
+    fn a_word_inside_a_longer_word_is_not_standalone() {
+        let words: Vec<String> = ["靠不靠谱", "不靠谱", "谨防"].map(String::from).to_vec();
+        let list = CueList::new(&words);
+        assert_eq!(
+            list.contained_standalone("这个靠不靠谱？"),
+            vec![true, false, false]
+        );
+        assert_eq!(
+            list.contained_standalone("靠不靠谱？这种说法不靠谱，谨防上当"),
+            vec![true, true, true]
+        );
+    }
+
+    #[test]
+    fn standalone_is_contained_when_nothing_overlaps() {
+        let words: Vec<String> = ["骗局", "谨防"].map(String::from).to_vec();
+        let list = CueList::new(&words);
+        assert_eq!(
+            list.contained_standalone("谨防骗局"),
+            list.contained("谨防骗局")
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::labels::LabelSet;
 use crate::normalize::Normalized;
 use crate::pipeline::assemble::{report, Checked};
 use crate::pipeline::document::{labels_and_profile, resolve_profile, Labelled};
+use crate::pipeline::filter::Reading;
 use crate::pipeline::scan::{Scanned, Scanner};
 #[cfg(feature = "parallel")]
 use crate::pipeline::split::Split;
@@ -19,6 +20,7 @@ use crate::profile::{Profile, ProfileSet};
 use crate::report::{Report, Version};
 use crate::rules::{RuleInfo, RuleSet};
 use crate::segment::Segmenter;
+use crate::speakers::Speakers;
 
 /// Inputs above this size are refused with a clear error rather than risking
 /// the browser tab's memory; the CLI streams JSONL line by line instead.
@@ -52,6 +54,7 @@ pub struct Checker {
     labels: LabelSet,
     profiles: ProfileSet,
     genre: Genre,
+    speakers: Speakers,
     segmenter: Segmenter,
     /// Built once: every report carries it.
     version: Version,
@@ -99,6 +102,7 @@ impl Checker {
             labels: LabelSet::builtin(),
             profiles: ProfileSet::builtin(),
             genre: Genre::builtin(),
+            speakers: Speakers::builtin(),
             segmenter,
         }
     }
@@ -151,18 +155,15 @@ impl Checker {
             resolve_profile(&self.profiles, text, options.product.as_deref())?;
         let genre = self.genre.detect(text);
         // The warning or education part of the text ends here (0: none).
-        let warning_until = genre
-            .as_ref()
-            .map_or(0, |g| g.promotion_from.unwrap_or(text.len()));
+        let reading = Reading {
+            warning_until: genre
+                .as_ref()
+                .map_or(0, |g| g.promotion_from.unwrap_or(text.len())),
+            others: self.speakers.others(text),
+        };
         let scanner = self.scanner();
-        let (scanned, labelled) = self.scan_and_label(
-            &scanner,
-            text,
-            profile,
-            warning_until,
-            options.explain,
-            forced,
-        );
+        let (scanned, labelled) =
+            self.scan_and_label(&scanner, text, profile, &reading, options.explain, forced);
         let checked = Checked {
             input,
             norm: &norm,
@@ -185,7 +186,7 @@ impl Checker {
         scanner: &Scanner,
         text: &str,
         profile: &Profile,
-        warning_until: usize,
+        reading: &Reading,
         explain: bool,
         forced: Option<(usize, usize)>,
     ) -> (Scanned, Labelled) {
@@ -195,11 +196,11 @@ impl Checker {
         #[cfg(feature = "parallel")]
         if let Some(split) = self.split_for(text.len(), forced) {
             return rayon::join(
-                || scanner.scan_split(text, profile, warning_until, explain, split),
+                || scanner.scan_split(text, profile, reading, explain, split),
                 label,
             );
         }
-        (scanner.scan(text, profile, warning_until, explain), label())
+        (scanner.scan(text, profile, reading, explain), label())
     }
 
     /// How to split a text of `len` bytes, if at all. Only built-in rules:

@@ -22,6 +22,10 @@ pub(crate) enum Dropped {
         negator: (usize, usize),
     },
     Question,
+    /// Said by a customer in a dialogue; `label` is the speaker's label.
+    OtherSpeaker {
+        label: (usize, usize),
+    },
     GenreCitation(Citation),
     Frame(FrameKind),
     /// `cue` is the context that matched the rule's `drop_if`, when it is a
@@ -49,6 +53,7 @@ impl Dropped {
             Dropped::PartOfWord { .. } => ExplainReason::PartOfWord,
             Dropped::Negation { .. } => ExplainReason::Negation,
             Dropped::Question => ExplainReason::Question,
+            Dropped::OtherSpeaker { .. } => ExplainReason::OtherSpeaker,
             Dropped::GenreCitation(_) => ExplainReason::GenreCitation,
             Dropped::Frame(_) => ExplainReason::QuotationFrame,
             Dropped::ContextException { .. } => ExplainReason::ContextException,
@@ -63,6 +68,7 @@ impl Dropped {
     pub(crate) fn cue(self) -> Option<(usize, usize)> {
         match self {
             Dropped::Negation { negator } => Some(negator),
+            Dropped::OtherSpeaker { label } => Some(label),
             Dropped::PartOfWord { word } => Some(word),
             Dropped::ContextException { cue } => cue,
             Dropped::RuleException { phrase } | Dropped::AllowList { phrase } => Some(phrase),
@@ -198,6 +204,9 @@ pub(crate) fn detail(
             "前面的否定词“{cue}”使“{hit}”成为否认或披露，不是承诺，故不标记"
         ),
         Dropped::Question => "所在句子是提问：提问本身不是宣传承诺；回答中若作出承诺，回答仍会被标记".to_string(),
+        Dropped::OtherSpeaker { .. } => format!(
+            "这一行是对话中“{cue}”说的话（客户、观众等），不是广告主或销售人员的宣传用语；销售一方的承诺仍会被标记"
+        ),
         Dropped::GenreCitation(citation) => {
             let how = match citation {
                 Citation::ListItem => "此处是列举的条目".to_string(),

@@ -164,7 +164,7 @@ impl Genre {
         // Cues count anywhere (a warning may close with 谨防诈骗 after its
         // pitch), but the genre applies only before the pivot.
         let pivot = self.own_promotion_start(text);
-        let contained = self.lists[0].contained(text);
+        let contained = self.lists[0].contained_standalone(text);
         let (in_warning, in_education) = contained.split_at(self.warning.len());
         let found = |list: &[String], contained: &[bool]| -> Vec<String> {
             let listed = list.iter().zip(contained);

@@ -43,6 +43,7 @@ pub mod report;
 mod rules;
 mod segment;
 pub mod span;
+mod speakers;
 mod suppress;
 #[doc(hidden)]
 pub mod testing;

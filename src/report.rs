@@ -82,6 +82,8 @@ pub enum ExplainReason {
     Negation,
     /// Its sentence asks (会亏本吗？).
     Question,
+    /// Said by a customer or viewer in a dialogue with a seller (客户：…).
+    OtherSpeaker,
     /// A list item, bare phrase or cited wording in a warning or education text.
     GenreCitation,
     /// Quoted to warn, 所谓…, or named in a condemnation.
@@ -104,6 +106,7 @@ impl ExplainReason {
             ExplainReason::PartOfWord => "part_of_word",
             ExplainReason::Negation => "negation",
             ExplainReason::Question => "question",
+            ExplainReason::OtherSpeaker => "other_speaker",
             ExplainReason::GenreCitation => "genre_citation",
             ExplainReason::QuotationFrame => "quotation_frame",
             ExplainReason::ContextException => "context_exception",
@@ -114,10 +117,11 @@ impl ExplainReason {
         }
     }
 
-    pub const ALL: [ExplainReason; 10] = [
+    pub const ALL: [ExplainReason; 11] = [
         ExplainReason::PartOfWord,
         ExplainReason::Negation,
         ExplainReason::Question,
+        ExplainReason::OtherSpeaker,
         ExplainReason::GenreCitation,
         ExplainReason::QuotationFrame,
         ExplainReason::ContextException,

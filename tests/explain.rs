@@ -130,6 +130,47 @@ fn a_question_is_explained_as_a_question() {
 }
 
 #[test]
+fn a_customers_line_in_a_dialogue_is_not_the_sellers_claim() {
+    let text = "【网点双录片段】\n客户老何：听楼下说你们这个稳赚不赔，跟存款一样？\n理财经理：不是的，它不保本，业绩比较基准不代表实际收益。\n客户老何：那我放一百个心买了，反正到期本息一分不会少。\n理财经理：您放心，这款到期本金和收益都会打到您卡上。\n客户老何：我身份证号是110105198506152319，你帮我填。\n";
+    let report = explain(text, "wealth");
+    let found = flagged(&report);
+    // The customer's words are his, whatever they claim; the manager's last
+    // promise is the seller's.
+    assert!(
+        found
+            .iter()
+            .all(|(_, t)| !t.contains("稳赚不赔") && !t.contains("一分不会少")),
+        "{found:?}"
+    );
+    let e = entry(&report, "guarantee.risk_free", "稳赚不赔");
+    assert_eq!(e.reason, ExplainReason::OtherSpeaker);
+    assert_eq!(e.cue.as_deref(), Some("客户老何"));
+    assert!(e.detail.contains("客户老何"), "{}", e.detail);
+    assert!(
+        found.iter().any(|(r, _)| *r == "guarantee.certain_payout"),
+        "{found:?}"
+    );
+    // A customer's ID number is personal information whoever types it.
+    assert!(
+        found.iter().any(|(r, _)| *r == "personal_info.id_card"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn one_customer_quoted_without_a_seller_is_a_testimonial() {
+    let report = explain(
+        "客户王姐：跟着你们买了半年，我赚了两万多！\n客户李哥：稳赚不赔，太香了！\n",
+        "wealth",
+    );
+    let found = flagged(&report);
+    assert!(
+        found.iter().any(|(_, t)| t.contains("稳赚不赔")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn limits_are_explained_by_the_exception_or_context_that_matched() {
     let report = explain("个人消费贷款最高额度20万，年化利率4.5%起。", "loan");
     assert!(flagged(&report).is_empty(), "{:?}", flagged(&report));

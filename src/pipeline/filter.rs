@@ -10,12 +10,24 @@ use crate::context::{Context, SentenceCues, TextBounds};
 use crate::explain::Dropped;
 use crate::genre::Genre;
 use crate::kinds::Candidate;
+use crate::pack::Category;
 use crate::pack::Scope;
 use crate::pipeline::hit::Hit;
 use crate::profile::Profile;
 use crate::rules::{AllowedSpans, CompiledCheck, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
+use crate::speakers::OtherTurns;
 use crate::text::{head_chars, tail_chars};
+
+/// What the engine reads from the whole document before the scan, the same
+/// for every part of a split scan.
+#[derive(Default)]
+pub(crate) struct Reading {
+    /// The warning or education part of the text ends here (0: none).
+    pub warning_until: usize,
+    /// A dialogue's customer lines, which are not the advertiser's claims.
+    pub others: OtherTurns,
+}
 
 /// What the context stage (and the scan built on it) reads: the rules, the
 /// context cues, the genre cues and the segmenter.
@@ -50,6 +62,17 @@ impl Scanner<'_> {
             .and_then(|e| e.overlapping(c.start, c.start + 1));
         if let Some(phrase) = excepted {
             return Err(Some(Dropped::RuleException { phrase }));
+        }
+        // A customer who leaks an ID number in a group chat still leaks it,
+        // and a beneficiary's testimonial in a seller's channel vouches for
+        // the product (《广告法》第二十八条 names 受益者的名义 as endorsement).
+        if !matches!(
+            rule.meta.category,
+            Category::PersonalInfo | Category::Endorsement
+        ) {
+            if let Some(turn) = cache.reading.others.containing(c.start) {
+                return Err(Some(Dropped::OtherSpeaker { label: turn.label }));
+            }
         }
         let clause = cache.bounds.clause(text, c.start, c.end);
         if c.boundary {
@@ -133,8 +156,7 @@ pub(crate) struct CheckCache<'a> {
     pub allowed: AllowedSpans,
     pub exceptions: FxHashMap<usize, AllowedSpans>,
     text: &'a str,
-    /// The warning or education part of the text ends here (0: none).
-    warning_until: usize,
+    reading: &'a Reading,
     /// Record the context that dropped a candidate (`CheckOptions::explain`).
     pub explain: bool,
     document: FxHashMap<(usize, bool), bool>,
@@ -146,7 +168,7 @@ impl<'a> CheckCache<'a> {
         segmenter: &'a Segmenter,
         bounds: &'a TextBounds,
         text: &'a str,
-        warning_until: usize,
+        reading: &'a Reading,
     ) -> Self {
         CheckCache {
             clauses: ClauseCache::new(segmenter, text),
@@ -154,7 +176,7 @@ impl<'a> CheckCache<'a> {
             allowed: AllowedSpans::none(),
             exceptions: FxHashMap::default(),
             text,
-            warning_until,
+            reading,
             explain: false,
             document: FxHashMap::default(),
             sentences: FxHashMap::default(),
@@ -175,7 +197,7 @@ impl<'a> CheckCache<'a> {
     }
 
     fn in_warning_text(&self, at: usize) -> bool {
-        at < self.warning_until
+        at < self.reading.warning_until
     }
 
     fn boundaries(&mut self, clause: (usize, usize)) -> &[usize] {

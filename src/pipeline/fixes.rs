@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::normalize::Normalized;
+use crate::pipeline::filter::Reading;
 use crate::pipeline::scan::Scanner;
 use crate::profile::Profile;
 use crate::report::Finding;
@@ -85,7 +86,7 @@ impl Scanner<'_> {
         seam: (usize, usize),
     ) -> Result<(), String> {
         let norm = Normalized::new(window);
-        let (hits, _, _) = self.scan(&norm.text, profile, 0, false);
+        let (hits, _, _) = self.scan(&norm.text, profile, &Reading::default(), false);
         for h in &hits {
             let (s, e) = norm.to_original(h.start, h.end);
             let touches = if seam.0 == seam.1 {

@@ -20,7 +20,7 @@
 
 pub(crate) mod assemble;
 pub(crate) mod document;
-mod filter;
+pub(crate) mod filter;
 mod fixes;
 mod hit;
 mod overlaps;

@@ -4,8 +4,8 @@
 
 use crate::explain::Unflagged;
 use crate::kinds::{Candidate, Matched};
-use crate::pipeline::filter::CheckCache;
 pub(crate) use crate::pipeline::filter::Scanner;
+use crate::pipeline::filter::{CheckCache, Reading};
 use crate::pipeline::hit::Hit;
 use crate::pipeline::overlaps::{drop_generic_overlaps, resolve_overlaps};
 use crate::profile::Profile;
@@ -23,11 +23,11 @@ impl Scanner<'_> {
         &self,
         text: &str,
         profile: &Profile,
-        warning_until: usize,
+        reading: &Reading,
         explain: bool,
     ) -> Scanned {
         let bounds = self.context.text_bounds(text);
-        let mut cache = CheckCache::new(self.segmenter, &bounds, text, warning_until);
+        let mut cache = CheckCache::new(self.segmenter, &bounds, text, reading);
         cache.allowed = self.rules.allowed_spans(text);
         cache.exceptions = self.rules.exception_spans(text);
         cache.explain = explain;

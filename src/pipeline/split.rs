@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::explain::Unflagged;
 use crate::kinds::Candidate;
-use crate::pipeline::filter::{CheckCache, Scanner};
+use crate::pipeline::filter::{CheckCache, Reading, Scanner};
 use crate::pipeline::hit::Hit;
 use crate::pipeline::scan::Scanned;
 use crate::profile::Profile;
@@ -99,7 +99,7 @@ impl Scanner<'_> {
         &self,
         text: &str,
         profile: &Profile,
-        warning_until: usize,
+        reading: &Reading,
         explain: bool,
         split: Split,
     ) -> Scanned {
@@ -127,7 +127,7 @@ impl Scanner<'_> {
         let kept: Vec<(Vec<Hit>, Vec<Unflagged>)> = candidates
             .par_iter()
             .map(|part| {
-                let mut cache = CheckCache::new(self.segmenter, &bounds, text, warning_until);
+                let mut cache = CheckCache::new(self.segmenter, &bounds, text, reading);
                 cache.allowed = allowed.clone();
                 cache.exceptions = exceptions.clone();
                 cache.explain = explain;
