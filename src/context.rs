@@ -36,6 +36,7 @@ struct ContextFile {
     tag_questions: Vec<String>,
     embedded_questions: Vec<String>,
     concessives: Vec<String>,
+    concessive_links: Vec<String>,
 }
 
 pub struct Context {
@@ -54,6 +55,7 @@ pub struct Context {
     tag_questions: Vec<String>,
     embedded_questions: Cues,
     concessives: Cues,
+    concessive_links: Cues,
 }
 
 /// A list of cue words (negators, embedded questions, concessives)
@@ -199,6 +201,7 @@ impl Context {
             tag_questions: fold_all(file.tag_questions),
             embedded_questions: Cues::new(&fold_all(file.embedded_questions)),
             concessives: Cues::new(&fold_all(file.concessives)),
+            concessive_links: Cues::new(&fold_all(file.concessive_links)),
             sentence_ends: file
                 .sentence_ends
                 .iter()
@@ -381,7 +384,9 @@ impl Context {
     /// concessive one (不管会不会跌)? Its claim words are asked, not said.
     pub fn asks_in_clause(&self, clause: &str) -> bool {
         match self.embedded_questions.first_end(clause) {
-            Some(end) => !self.concessives.any(&clause[..end]),
+            Some(end) => {
+                !self.concessives.any(&clause[..end]) && !self.concessive_links.any(&clause[end..])
+            }
             None => false,
         }
     }

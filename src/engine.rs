@@ -221,6 +221,7 @@ impl Checker {
             rules: &self.rules,
             context: &self.context,
             genre: &self.genre,
+            speakers: &self.speakers,
             segmenter: &self.segmenter,
         }
     }

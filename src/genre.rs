@@ -58,6 +58,10 @@ pub struct GenreCues {
     citation: Vec<String>,
     #[serde(default)]
     pivot: Vec<String>,
+    #[serde(default)]
+    script: Vec<String>,
+    #[serde(default)]
+    prohibition: Vec<String>,
 }
 
 pub struct Genre {
@@ -67,6 +71,12 @@ pub struct Genre {
     /// The warning and education cues together, then the citation cues:
     /// each searched in one pass.
     lists: [CueList; 2],
+    /// Marks of a sales script in use (异议处理, 内部使用): its 话术 and
+    /// 骗子 are the seller's own tools, not a warning...
+    script: CueList,
+    /// ...unless it also lists prohibited wording (不得使用), as a
+    /// compliance memo with a model script does.
+    prohibition: CueList,
     /// Where a warning text turns to selling its own product (讲完骗局，
     /// 也给大家推荐一款我行的…): from there on, claims are the author's.
     pivot: Vec<Regex>,
@@ -96,6 +106,8 @@ impl Genre {
                 CueList::new(&[warning.clone(), education.clone()].concat()),
                 CueList::new(&citation),
             ],
+            script: CueList::new(&fold_all(cues.script)),
+            prohibition: CueList::new(&fold_all(cues.prohibition)),
             warning,
             education,
             citation,
@@ -163,6 +175,11 @@ impl Genre {
     pub fn detect(&self, text: &str) -> Option<GenreInfo> {
         // Cues count anywhere (a warning may close with 谨防诈骗 after its
         // pitch), but the genre applies only before the pivot.
+        if self.script.first_contained(text).is_some()
+            && self.prohibition.first_contained(text).is_none()
+        {
+            return None;
+        }
         let pivot = self.own_promotion_start(text);
         let contained = self.lists[0].contained_standalone(text);
         let (in_warning, in_education) = contained.split_at(self.warning.len());
@@ -260,7 +277,21 @@ mod tests {
                 "(?:讲完|说完)[^。！？\\n]{0,6}[，,]".into(),
                 "推荐[^。！？\\n]{0,6}(?:我行|本行)[^。！？\\n]{0,10}产品".into(),
             ],
+            script: vec!["异议处理".into()],
+            prohibition: vec!["不得使用".into()],
         })
+    }
+
+    #[test]
+    fn a_sales_script_in_use_is_no_warning() {
+        let g = genre();
+        assert!(g.detect("【反诈】警惕骗局").is_some());
+        assert!(g
+            .detect("【反诈】警惕骗局。异议处理：客户怕被骗就说我们正规")
+            .is_none());
+        assert!(g
+            .detect("【反诈】警惕骗局。不得使用保本等词。异议处理：按标准话术答复")
+            .is_some());
     }
 
     #[test]

@@ -21,6 +21,7 @@ const MAX_LABEL_CHARS: usize = 14;
 struct SpeakerWords {
     seller: Vec<String>,
     customer: Vec<String>,
+    still_flagged: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -31,6 +32,8 @@ struct ContextSpeakers {
 pub struct Speakers {
     seller: Vec<String>,
     customer: Vec<String>,
+    /// Categories or rule ids whose findings stand in a customer's line.
+    still_flagged: Vec<String>,
     /// A label at the start of a line: the speaker, then a colon.
     label: Regex,
 }
@@ -66,7 +69,10 @@ impl Speakers {
     pub fn builtin() -> Speakers {
         let file: ContextSpeakers =
             crate::compiled::parse("context.toml", crate::context::CONTEXT_DATA);
-        Speakers::new(file.speakers.seller, file.speakers.customer)
+        let words = file.speakers;
+        let mut speakers = Speakers::new(words.seller, words.customer);
+        speakers.still_flagged = words.still_flagged;
+        speakers
     }
 
     fn new(seller: Vec<String>, customer: Vec<String>) -> Speakers {
@@ -79,14 +85,22 @@ impl Speakers {
         // Folded text has ASCII colons; the label may not hold a sentence's
         // punctuation, so 注意：… in running prose is no label.
         let label = Regex::new(&format!(
-            r"(?m)^[ \t\u{{3000}}]*([^\s:：,，。.!！?？;；、“”\x22]{{1,{MAX_LABEL_CHARS}}})\s*[:：]"
+            r"(?m)^[ \t\u{{3000}}]*([^\s:：,，。.!！?？;；、]{{1,{MAX_LABEL_CHARS}}})\s*[:：]"
         ))
         .expect("speaker label regex");
         Speakers {
             seller: fold_all(seller),
             customer: fold_all(customer),
+            still_flagged: Vec::new(),
             label,
         }
+    }
+
+    /// Does a finding of this rule stand even in a customer's line?
+    pub fn still_flagged(&self, rule_id: &str, category: &str) -> bool {
+        self.still_flagged
+            .iter()
+            .any(|w| w == rule_id || w == category)
     }
 
     /// A seller's role word wins: 客户经理 names a seller though it holds 客户.

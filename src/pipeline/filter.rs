@@ -10,13 +10,12 @@ use crate::context::{Context, SentenceCues, TextBounds};
 use crate::explain::Dropped;
 use crate::genre::Genre;
 use crate::kinds::Candidate;
-use crate::pack::Category;
 use crate::pack::Scope;
 use crate::pipeline::hit::Hit;
 use crate::profile::Profile;
 use crate::rules::{AllowedSpans, CompiledCheck, RuleSet};
 use crate::segment::{ClauseCache, Segmenter};
-use crate::speakers::OtherTurns;
+use crate::speakers::{OtherTurns, Speakers};
 use crate::text::{head_chars, tail_chars};
 
 /// What the engine reads from the whole document before the scan, the same
@@ -35,6 +34,7 @@ pub(crate) struct Scanner<'a> {
     pub rules: &'a RuleSet,
     pub context: &'a Context,
     pub genre: &'a Genre,
+    pub speakers: &'a Speakers,
     pub segmenter: &'a Segmenter,
 }
 
@@ -63,14 +63,12 @@ impl Scanner<'_> {
         if let Some(phrase) = excepted {
             return Err(Some(Dropped::RuleException { phrase }));
         }
-        // A customer who leaks an ID number in a group chat still leaks it,
-        // and a beneficiary's testimonial in a seller's channel vouches for
-        // the product (《广告法》第二十八条 names 受益者的名义 as endorsement).
-        if !matches!(
-            rule.meta.category,
-            Category::PersonalInfo | Category::Endorsement
-        ) {
-            if let Some(turn) = cache.reading.others.containing(c.start) {
+        if let Some(turn) = cache.reading.others.containing(c.start) {
+            let meta = &rule.meta;
+            if !self
+                .speakers
+                .still_flagged(&meta.id, meta.category.as_str())
+            {
                 return Err(Some(Dropped::OtherSpeaker { label: turn.label }));
             }
         }
