@@ -295,8 +295,11 @@ function renderChecked(report) {
   dl.innerHTML = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
 }
 
-function labelState(status) {
+function labelState(status, softened) {
   if (status.present) return { mark: '✓', detail: `“${status.visible ?? status.text}”`, spoken: '已标注' };
+  // A warning or education text that sells nothing gets its missing labels
+  // as notes (severity info): they are not demanded of it.
+  if (softened) return { mark: '–', detail: '未标注（本文不推介产品，仅作提示）', spoken: '未标注，本文不推介产品，仅作提示' };
   if (status.required) return { mark: '✗', detail: '缺失（本产品类型必备）', spoken: '缺失，本产品类型必备' };
   return { mark: '–', detail: '未标注（本产品类型非必备）', spoken: '未标注，本产品类型非必备' };
 }
@@ -308,8 +311,9 @@ function renderLabels(report) {
     const status = report ? report.labels[key] : { present: false, required: false };
     const li = document.createElement('li');
     li.dataset.label = key;
-    li.className = `${status.present ? 'present' : 'missing'}${status.required ? ' required' : ''}`;
-    const ls = labelState(status);
+    const softened = report?.findings.some((f) => f.rule === `label.${key}` && f.severity === 'info');
+    li.className = `${status.present ? 'present' : 'missing'}${status.required && !softened ? ' required' : ''}`;
+    const ls = labelState(status, softened);
     li.innerHTML = `<span class="mark" aria-hidden="true">${ls.mark}</span><span>${name}</span><span class="detail">${report ? escapeHtml(ls.detail) : ''}</span>`;
     li.setAttribute('aria-label', report ? `${name}：${ls.spoken}` : name);
     ul.appendChild(li);

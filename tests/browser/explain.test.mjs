@@ -46,6 +46,16 @@ async function setText(text) {
 
 const shot = (name, opts = {}) => page.screenshot({ path: path.join(artifacts, name), ...opts });
 
+test('a warning that sells nothing does not mark its missing labels as required', async () => {
+  await setText(ANTI_FRAUD);
+  const [cls, text, spoken] = await page.$eval('#labels li[data-label="risk_level"]',
+    (li) => [li.className, li.textContent, li.getAttribute('aria-label')]);
+  assert.match(cls, /missing/);
+  assert.doesNotMatch(cls, /required/);
+  assert.match(text, /本文不推介产品/);
+  assert.match(spoken, /仅作提示/);
+});
+
 test('off by default: no list, and the findings are as before', async () => {
   await setText(ANTI_FRAUD);
   assert.equal(await page.isChecked('#explain'), false);
