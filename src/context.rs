@@ -17,6 +17,8 @@ const MAX_SENTENCE_REACH: usize = 400;
 const GRID: usize = 1024;
 /// How far either side of a hit to look for its quotation marks.
 const QUOTE_REACH: usize = 60;
+/// Closing quotes and brackets, as normalised text has them.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』', '】', ')', ']'];
 /// How many tokens to walk back from a hit looking for a negator.
 const NEGATION_REACH: usize = 4;
 /// The most tokens the segmenter splits one negator into (误|以|为).
@@ -374,7 +376,9 @@ impl Context {
     /// Does the sentence ask about the hit at byte `hit`? A question asks
     /// about a claim; the answer is what may make one.
     pub fn is_question(&self, text: &str, sentence: (usize, usize), hit: usize) -> bool {
-        let after = &text[sentence.1..];
+        // A closing quote may sit between the claim and the question mark
+        // (到底是不是“存钱神器”？).
+        let after = text[sentence.1..].trim_start_matches(CLOSERS);
         let body = text[sentence.0..sentence.1].trim_end();
         let asks = after.starts_with('?') || body.ends_with('?') || body.ends_with('吗');
         asks && !self.is_rhetorical(body) && self.asks_about(body, hit.saturating_sub(sentence.0))
