@@ -13,6 +13,9 @@ pub(crate) struct CueList {
     /// The positions of empty words, which every text contains.
     empty: Vec<usize>,
     len: usize,
+    /// The longest word, in bytes: how far back a longer word holding an
+    /// occurrence can start.
+    longest: usize,
 }
 
 impl CueList {
@@ -42,6 +45,7 @@ impl CueList {
                 .expect("cue automaton within default limits")
         });
         CueList {
+            longest: distinct.iter().map(|w| w.len()).max().unwrap_or(0),
             automaton,
             owners,
             empty,
@@ -77,14 +81,20 @@ impl CueList {
         let Some(ac) = &self.automaton else {
             return found;
         };
-        let matches: Vec<(usize, usize, usize)> = ac
+        let mut matches: Vec<(usize, usize, usize)> = ac
             .find_overlapping_iter(text)
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
+        // By start: a word holding an occurrence starts at most `longest`
+        // bytes before its end, so each look is a short window, not the
+        // whole list (a long warning text has thousands of cue hits).
+        matches.sort_unstable();
         for &(start, end, pattern) in &matches {
-            let inside_longer = matches
+            let from = matches.partition_point(|m| m.0 < end.saturating_sub(self.longest));
+            let inside_longer = matches[from..]
                 .iter()
-                .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start);
+                .take_while(|m| m.0 <= start)
+                .any(|&(s, e, _)| end <= e && e - s > end - start);
             if !inside_longer {
                 for &i in &self.owners[pattern] {
                     found[i] = true;
