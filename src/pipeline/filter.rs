@@ -1,6 +1,6 @@
 //! The context stage: whether each candidate is a claim here. A candidate
 //! is dropped when its rule is for another product, an allow-listed phrase
-//! or a rule exception covers it, it is not a whole word, it is negated,
+//! or a rule exception covers it, a customer says it in a dialogue, it is not a whole word, it is negated,
 //! asked, cited in a warning text or quoted to warn, or a rule's own context
 //! check says so; a context check may also lower its severity.
 
@@ -29,7 +29,7 @@ pub(crate) struct Reading {
 }
 
 /// What the context stage (and the scan built on it) reads: the rules, the
-/// context cues, the genre cues and the segmenter.
+/// context cues, the genre cues, the speaker roles and the segmenter.
 pub(crate) struct Scanner<'a> {
     pub rules: &'a RuleSet,
     pub context: &'a Context,
