@@ -1,8 +1,9 @@
 //! The context stage: whether each candidate is a claim here. A candidate
 //! is dropped when its rule is for another product, an allow-listed phrase
-//! or a rule exception covers it, a customer says it in a dialogue, it is not a whole word, it is negated,
-//! asked, cited in a warning text or quoted to warn, or a rule's own context
-//! check says so; a context check may also lower its severity.
+//! or a rule exception covers it, a customer says it in a dialogue, it is
+//! not a whole word, it is negated, asked, cited in a warning text or quoted
+//! to warn, or a rule's own context check says so; a context check may also
+//! lower its severity.
 
 use rustc_hash::FxHashMap;
 
