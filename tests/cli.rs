@@ -1316,3 +1316,21 @@ fn explain_applies_to_jsonl_batches() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["explained"][0]["reason"], "question", "{report}");
 }
+
+#[test]
+fn a_warning_that_sells_nothing_does_not_mark_its_labels_as_required() {
+    let warning = "【反诈提醒】警惕理财骗局！\n骗子常说“保本高息，稳赚不赔”，请勿相信。\n本产品不保证收益，投资有风险。";
+    let out = finlint(&["check", "-"], Some(warning.as_bytes()));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("必备信息："))
+        .expect("a labels line");
+    assert!(!summary.contains('✗'), "{summary}");
+    assert!(summary.contains("风险等级–"), "{summary}");
+    // An ad missing the same labels still has them marked as required.
+    let ad = "这款理财年化收益4%，欢迎购买。";
+    let out = finlint(&["check", "--product", "wealth", "-"], Some(ad.as_bytes()));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("风险等级✗"), "{text}");
+}
