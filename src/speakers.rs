@@ -70,12 +70,10 @@ impl Speakers {
         let file: ContextSpeakers =
             crate::compiled::parse("context.toml", crate::context::CONTEXT_DATA);
         let words = file.speakers;
-        let mut speakers = Speakers::new(words.seller, words.customer);
-        speakers.still_flagged = words.still_flagged;
-        speakers
+        Speakers::new(words.seller, words.customer, words.still_flagged)
     }
 
-    fn new(seller: Vec<String>, customer: Vec<String>) -> Speakers {
+    fn new(seller: Vec<String>, customer: Vec<String>, still_flagged: Vec<String>) -> Speakers {
         let fold_all = |v: Vec<String>| -> Vec<String> {
             v.iter()
                 .map(|s| fold_str(s))
@@ -91,7 +89,7 @@ impl Speakers {
         Speakers {
             seller: fold_all(seller),
             customer: fold_all(customer),
-            still_flagged: Vec::new(),
+            still_flagged,
             label,
         }
     }
@@ -166,6 +164,7 @@ mod tests {
         Speakers::new(
             words(&["客户经理", "理财经理", "主播", "老师"]),
             words(&["客户", "阿姨", "观众", "群友"]),
+            words(&["personal_info"]),
         )
     }
 
@@ -209,6 +208,13 @@ mod tests {
         let s = speakers();
         let text = "客户经理小王：稳赚。\n群友A：真的吗\n";
         assert_eq!(quoted(text, &s.others(text)), vec!["群友A：真的吗"]);
+    }
+
+    #[test]
+    fn still_flagged_names_a_category_or_a_rule() {
+        let s = speakers();
+        assert!(s.still_flagged("personal_info.id_card", "personal_info"));
+        assert!(!s.still_flagged("guarantee.risk_free", "guarantee"));
     }
 
     #[test]
